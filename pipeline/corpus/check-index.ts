@@ -1,0 +1,29 @@
+// Corpus stage: read seeds/INDEX.md and check it against the files in the folder.
+import path from 'node:path';
+import { diagnostic } from '../diagnostic.js';
+import { INDEX_FILE } from '../discover.js';
+import { checkIndexStructure } from '../index/check.js';
+import { parseIndex } from '../index/parse.js';
+import type { CorpusContext, CorpusResult } from './context.js';
+
+export async function checkIndex(ctx: CorpusContext): Promise<CorpusResult> {
+  const indexPath = ctx.seedPath(INDEX_FILE);
+  let text: string;
+  try {
+    text = await ctx.fs.readFile(path.join(ctx.seedsDir, INDEX_FILE), 'utf8');
+  } catch {
+    return {
+      indexStatus: 'missing',
+      messages: [
+        diagnostic(indexPath, {
+          ruleId: 'index/missing',
+          severity: 'error',
+          message: `${INDEX_FILE} not found in ${ctx.seedsPath}; create it (front matter and a | file | title | type | date | author | region | table) or run \`npm run index\``,
+        }),
+      ],
+    };
+  }
+  const index = parseIndex(text);
+  const messages = checkIndexStructure({ indexPath, index, files: ctx.files, seedPath: ctx.seedPath });
+  return { messages, indexStatus: messages.some((m) => m.severity !== 'info') ? 'inconsistent' : 'consistent' };
+}

@@ -1,0 +1,83 @@
+// Find the seed files in the seeds folder. Nothing outside the folder is read: a symlink
+// that resolves outside it is reported, not followed.
+import path from 'node:path';
+import { diagnostic } from './diagnostic.js';
+import { UsageError, type Fs } from './io.js';
+import { displayPath } from './paths.js';
+import type { Diagnostic } from './types.js';
+
+export const INDEX_FILE = 'INDEX.md';
+
+export interface SeedEntry {
+  name: string;
+  absolute: string;
+  /** Display path used in diagnostics. */
+  path: string;
+}
+
+export interface Discovery {
+  seeds: SeedEntry[];
+  messages: Diagnostic[];
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function discover(fs: Fs, cwd: string, seedsDir: string): Promise<Discovery> {
+  const root = path.resolve(cwd, seedsDir);
+  let stat;
+  try {
+    stat = await fs.stat(root);
+  } catch {
+    throw new UsageError(`seeds folder not found: ${displayPath(cwd, root)}`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`seeds path is not a folder: ${displayPath(cwd, root)}`);
+  const realRoot = await fs.realpath(root);
+  const names = (await fs.readdir(root)).sort(byName);
+  const seeds: SeedEntry[] = [];
+  const messages: Diagnostic[] = [];
+  for (const name of names) {
+    if (name === INDEX_FILE || name.startsWith('.')) continue;
+    const absolute = path.join(root, name);
+    const shown = displayPath(cwd, absolute);
+    const lst = await fs.lstat(absolute);
+    let target = lst;
+    if (lst.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = await fs.realpath(absolute);
+        target = await fs.stat(absolute);
+      } catch {
+        messages.push(diagnostic(shown, { ruleId: 'discover/broken-symlink', severity: 'error', message: 'symbolic link points to nothing' }));
+        continue;
+      }
+      if (path.relative(realRoot, real).startsWith('..') || path.isAbsolute(path.relative(realRoot, real))) {
+        messages.push(
+          diagnostic(shown, {
+            ruleId: 'discover/symlink-outside',
+            severity: 'error',
+            message: 'symbolic link points outside the seeds folder; it was not read',
+          }),
+        );
+        continue;
+      }
+    }
+    if (target.isDirectory()) {
+      if (name.endsWith('.txt')) {
+        messages.push(diagnostic(shown, { ruleId: 'discover/not-a-file', severity: 'error', message: 'a folder is named like a seed file; seeds must be files' }));
+      }
+      continue;
+    }
+    if (!target.isFile()) {
+      messages.push(diagnostic(shown, { ruleId: 'discover/not-a-file', severity: 'error', message: 'not a regular file; it was not read' }));
+      continue;
+    }
+    if (!name.endsWith('.txt')) {
+      messages.push(diagnostic(shown, { ruleId: 'discover/not-a-seed', severity: 'warning', message: 'only .txt files are seeds; this file is ignored' }));
+      continue;
+    }
+    seeds.push({ name, absolute, path: shown });
+  }
+  return { seeds, messages };
+}

@@ -1,0 +1,75 @@
+// The metadata manifest: corpus summary + one record per file, deterministic (no timestamps,
+// stable key and record order) so that a diff shows exactly what changed.
+import { countSeverities } from '../diagnostic.js';
+import type { Diagnostic, SeedRecord } from '../types.js';
+import { VERSION } from '../version.js';
+
+export interface Manifest {
+  tool: { name: 'seedcheck'; version: string; configHash: string };
+  seeds: string;
+  summary: {
+    files: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+    byType: Record<string, number>;
+    byProvince: Record<string, number>;
+    byYear: Record<string, number>;
+    meanScore: number | null;
+    index: 'consistent' | 'inconsistent' | 'missing';
+  };
+  records: SeedRecord[];
+  corpus: {
+    diagnostics: Diagnostic[];
+    duplicates: { sha256: string; files: string[] }[];
+    nearDuplicates: { a: string; b: string; similarity: number }[];
+  };
+}
+
+function tally(values: Iterable<string>): Record<string, number> {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export interface ManifestInput {
+  configHash: string;
+  seeds: string;
+  records: SeedRecord[];
+  /** Every diagnostic of the run (file ones and corpus ones). */
+  diagnostics: Diagnostic[];
+  corpusDiagnostics: Diagnostic[];
+  index: 'consistent' | 'inconsistent' | 'missing';
+  duplicates: { sha256: string; files: string[] }[];
+  nearDuplicates: { a: string; b: string; similarity: number }[];
+}
+
+export function buildManifest(input: ManifestInput): Manifest {
+  const counts = countSeverities(input.diagnostics);
+  const { records } = input;
+  const scores = records.map((r) => r.quality.score);
+  return {
+    tool: { name: 'seedcheck', version: VERSION, configHash: input.configHash },
+    seeds: input.seeds,
+    summary: {
+      files: records.length,
+      ...counts,
+      byType: tally(records.map((r) => r.sourceType?.value ?? 'unknown')),
+      byProvince: tally(records.map((r) => (r.region?.scope === 'national' ? '全国' : r.region?.province?.name ?? 'unknown'))),
+      byYear: tally(records.map((r) => r.date?.value.slice(0, 4) ?? 'unknown')),
+      meanScore: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
+      index: input.index,
+    },
+    records,
+    corpus: {
+      diagnostics: input.corpusDiagnostics,
+      duplicates: input.duplicates,
+      nearDuplicates: input.nearDuplicates,
+    },
+  };
+}
+
+/** Stable serialisation: two-space JSON with a final newline. */
+export function serializeManifest(m: Manifest): string {
+  return `${JSON.stringify(m, null, 2)}\n`;
+}

@@ -1,0 +1,5 @@
+// Every quality rule, in one list. Add a rule here and it runs, is configurable and documented.
+import type { QualityRule } from './rule.js';
+import { emptyFile } from './rules/length.js';
+
+export const rules: readonly QualityRule[] = [emptyFile];

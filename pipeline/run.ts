@@ -1,0 +1,103 @@
+// The engine: discover the seeds, run the file stages on each (concurrently), then the
+// corpus stages, then build the manifest. I/O goes through `io` so tests can drive it.
+import path from 'node:path';
+import pMap from 'p-map';
+import type { Config } from './config.js';
+import type { CorpusContext, CorpusResult } from './corpus/context.js';
+import { diagnostic, sortDiagnostics } from './diagnostic.js';
+import { discover } from './discover.js';
+import type { Io } from './io.js';
+import { buildManifest, type Manifest } from './output/manifest.js';
+import { displayPath } from './paths.js';
+import { processFile } from './process-file.js';
+import { scoreOf } from './quality/score.js';
+import { corpusStages } from './stages.js';
+import type { Diagnostic, SeedRecord } from './types.js';
+
+export interface RunOptions {
+  seeds: string;
+  config: Config;
+  concurrency?: number;
+}
+
+export interface RunResult {
+  manifest: Manifest;
+  /** Every diagnostic, sorted (file, line, column, ruleId). */
+  diagnostics: Diagnostic[];
+}
+
+export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> {
+  const seedsDir = path.resolve(io.cwd, opts.seeds);
+  const found = await discover(io.fs, io.cwd, opts.seeds);
+  const results = await pMap(
+    found.seeds,
+    async (entry) => {
+      let bytes: Buffer;
+      try {
+        bytes = await io.fs.readFile(entry.absolute);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'error';
+        return { record: null, messages: [diagnostic(entry.path, { ruleId: 'read/unreadable', severity: 'error', message: `cannot read file (${code})` })] };
+      }
+      return processFile(entry.path, entry.name, bytes, opts.config);
+    },
+    { concurrency: opts.concurrency ?? 16 },
+  );
+
+  const records: SeedRecord[] = [];
+  const fileMessages: Diagnostic[] = [...found.messages];
+  for (const r of results) {
+    if (r.record) records.push(r.record);
+    fileMessages.push(...r.messages);
+  }
+  records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const ctx: CorpusContext = {
+    fs: io.fs,
+    config: opts.config,
+    seedsDir,
+    seedsPath: displayPath(io.cwd, seedsDir),
+    files: found.seeds.map((s) => s.name),
+    records,
+    seedPath: (name) => displayPath(io.cwd, path.join(seedsDir, name)),
+  };
+  const corpus: Required<CorpusResult> = { messages: [], indexStatus: 'consistent', duplicates: [], nearDuplicates: [] };
+  for (const stage of corpusStages) {
+    try {
+      const r = await stage.run(ctx);
+      corpus.messages.push(...r.messages);
+      if (r.indexStatus) corpus.indexStatus = r.indexStatus;
+      if (r.duplicates) corpus.duplicates.push(...r.duplicates);
+      if (r.nearDuplicates) corpus.nearDuplicates.push(...r.nearDuplicates);
+    } catch (err) {
+      corpus.messages.push(
+        diagnostic(ctx.seedsPath, { ruleId: 'internal/stage-failed', severity: 'error', message: `internal error in corpus stage "${stage.name}": ${(err as Error).message} (please report this)` }),
+      );
+    }
+  }
+
+  // Corpus findings about one seed file (duplicates, file names) join that file's quality flags.
+  const byPath = new Map(records.map((r) => [ctx.seedPath(r.file), r]));
+  const corpusOnly: Diagnostic[] = [];
+  for (const d of corpus.messages) {
+    const rec = byPath.get(d.file);
+    if (rec) rec.quality.flags.push(d);
+    else corpusOnly.push(d);
+  }
+  for (const r of records) {
+    r.quality.flags = sortDiagnostics(r.quality.flags);
+    r.quality.score = scoreOf(r.quality.flags);
+  }
+  const diagnostics = sortDiagnostics([...fileMessages, ...corpus.messages]);
+  const manifest = buildManifest({
+    configHash: opts.config.hash,
+    seeds: ctx.seedsPath,
+    records,
+    diagnostics,
+    corpusDiagnostics: sortDiagnostics(corpusOnly.concat(found.messages.filter((d) => !byPath.has(d.file)))),
+    index: corpus.indexStatus,
+    duplicates: corpus.duplicates,
+    nearDuplicates: corpus.nearDuplicates,
+  });
+  return { manifest, diagnostics };
+}

@@ -1,0 +1,35 @@
+// The pipeline, top to bottom. Per-file stages are pure functions of one file's bytes
+// (plus config and reference data); corpus stages run once every file is done.
+//
+//   discover → read → decode → facts → page → detect → quality → validate record
+//                                                                   ↓
+//                                  corpus: INDEX.md, duplicates → outputs
+import type { CorpusStage } from './corpus/context.js';
+import { checkIndex } from './corpus/check-index.js';
+import { findDuplicates } from './corpus/duplicates.js';
+import type { SeedFile } from './seed-file.js';
+import { structurePage } from './stages/build-page.js';
+import { checkQuality } from './stages/check-quality.js';
+import { decode } from './stages/decode.js';
+import { detect } from './stages/detect.js';
+import { measureFacts } from './stages/facts.js';
+import { validateRecord } from './stages/validate-record.js';
+
+export interface FileStage {
+  name: string;
+  run(file: SeedFile): void;
+}
+
+export const fileStages: readonly FileStage[] = [
+  { name: 'decode', run: decode },
+  { name: 'facts', run: measureFacts },
+  { name: 'page', run: structurePage },
+  { name: 'detect', run: detect },
+  { name: 'quality', run: checkQuality },
+  { name: 'validate-record', run: validateRecord },
+];
+
+export const corpusStages: readonly CorpusStage[] = [
+  { name: 'index', run: checkIndex },
+  { name: 'duplicates', run: findDuplicates },
+];

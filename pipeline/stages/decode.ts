@@ -1,0 +1,147 @@
+// Decode bytes to text. UTF-8 without BOM is required; anything else is reported and
+// still decoded as well as possible so the rest of the pipeline keeps working.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { report, type SeedFile } from '../seed-file.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lossy = new TextDecoder('utf-8');
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i += 1; continue; }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    if (i + need >= n) return i;
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k += 1) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1-based line and column (in bytes) of a byte offset, counting LF bytes. */
+function byteLine(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < bytes.length; i += 1) {
+    if (bytes[i] === 0x0a) { line += 1; start = i + 1; }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function countNul(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b === 0) n += 1;
+  return n;
+}
+
+/** Share of bytes that are control characters other than tab/LF/CR/FF/ESC-free text. */
+function controlShare(bytes: Uint8Array): number {
+  if (bytes.length === 0) return 0;
+  let n = 0;
+  for (const b of bytes) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) n += 1;
+  return n / bytes.length;
+}
+
+const GB_FAMILY = new Set(['GB18030', 'GBK', 'GB2312']);
+
+export function decode(file: SeedFile): void {
+  let bytes: Uint8Array = file.bytes;
+  const rec = file.record;
+
+  // UTF-16 with a BOM: decode it, but UTF-8 is required.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const le = bytes[0] === 0xff;
+    rec.encoding = le ? 'utf-16le' : 'utf-16be';
+    file.text = iconv.decode(Buffer.from(bytes.subarray(2)), rec.encoding);
+    report(file, {
+      ruleId: 'encoding/not-utf8',
+      severity: 'error',
+      message: `file is ${rec.encoding.toUpperCase()} (byte-order mark FF ${le ? 'FE' : 'FF'}), not UTF-8; convert it with \`npm run add\``,
+      at: { line: 1, column: 1 },
+      expected: 'utf-8',
+      actual: rec.encoding,
+    });
+    return;
+  }
+
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    report(file, {
+      ruleId: 'encoding/bom',
+      severity: 'error',
+      message: 'file starts with a UTF-8 byte-order mark (EF BB BF); save it as UTF-8 without BOM',
+      at: { line: 1, column: 1 },
+    });
+    bytes = bytes.subarray(3);
+  }
+
+  const nul = countNul(bytes);
+  if (nul > 0) {
+    const at = bytes.indexOf(0);
+    const binary = nul / bytes.length > 0.01 || controlShare(bytes) > 0.1;
+    report(file, {
+      ruleId: 'encoding/nul-bytes',
+      severity: 'error',
+      message: binary
+        ? `file is binary, not text: ${nul} NUL byte(s), the first at byte offset ${at}`
+        : `file contains ${nul} NUL byte(s), the first at byte offset ${at}`,
+      measured: nul,
+      at: byteLine(bytes, at),
+    });
+    if (binary) {
+      file.binary = true;
+      rec.encoding = 'binary';
+      file.text = '';
+      return;
+    }
+  }
+
+  try {
+    file.text = utf8.decode(bytes);
+    rec.encoding = 'utf-8';
+    return;
+  } catch {
+    // fall through: not valid UTF-8
+  }
+
+  const bad = firstInvalidUtf8(bytes);
+  const guess = chardet.detect(bytes);
+  const offset = bad + (bytes === file.bytes ? 0 : 3);
+  if (guess && GB_FAMILY.has(guess.toUpperCase())) {
+    // GB18030 is a superset of GBK and GB2312: decode with it.
+    rec.encoding = 'gb18030';
+    file.text = iconv.decode(Buffer.from(bytes), 'gb18030');
+    report(file, {
+      ruleId: 'encoding/not-utf8',
+      severity: 'error',
+      message: `file is ${guess} (decoded as GB18030), not UTF-8: the first non-UTF-8 byte is at offset ${offset}; convert it with \`npm run add\``,
+      expected: 'utf-8',
+      actual: 'gb18030',
+      at: { line: byteLine(bytes, bad).line },
+    });
+    return;
+  }
+  rec.encoding = 'utf-8';
+  file.text = utf8Lossy.decode(bytes);
+  report(file, {
+    ruleId: 'encoding/invalid-utf8',
+    severity: 'error',
+    message: `invalid UTF-8 at byte offset ${offset} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')})${guess ? `; the bytes look like ${guess}` : ''}; invalid bytes were replaced by U+FFFD`,
+    actual: guess ?? 'unknown',
+    at: { line: byteLine(bytes, bad).line },
+  });
+}
