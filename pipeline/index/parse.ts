@@ -68,7 +68,7 @@ function parseFrontMatter(value: string, node: RootContent): FrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(value, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const errors = doc.errors.map((e) => ({
-    line: startLine + (e.linePos?.[0]?.line ?? 1),
+    line: startLine + lineCounter.linePos(e.pos[0]).line,
     message: e.message.split('\n')[0] ?? e.message,
   }));
   const keyLines: Record<string, number> = {};

@@ -128,7 +128,7 @@ export function decode(file: SeedFile): void {
     report(file, {
       ruleId: 'encoding/not-utf8',
       severity: 'error',
-      message: `file is ${guess} (decoded as GB18030), not UTF-8: the first non-UTF-8 byte is at offset ${offset}; convert it with \`npm run add\``,
+      message: `file is ${guess}${guess.toUpperCase() === 'GB18030' ? '' : ' (decoded as GB18030)'}, not UTF-8: the first non-UTF-8 byte is at offset ${offset}; convert it with \`npm run add\``,
       expected: 'utf-8',
       actual: 'gb18030',
       at: { line: byteLine(bytes, bad).line },
