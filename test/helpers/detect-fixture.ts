@@ -10,7 +10,7 @@
 //   keywords: [新疆, 社会稳定]
 //   ---
 //   <document text>
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { defaultConfig } from '../../pipeline/config.js';
@@ -31,6 +31,7 @@ export function readFixture(file: string): DetectFixture {
 }
 
 export function readFixtures(dir: string): DetectFixture[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
