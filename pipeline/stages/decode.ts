@@ -45,7 +45,8 @@ function byteLine(bytes: Uint8Array, offset: number): { line: number; column: nu
 
 function countNul(bytes: Uint8Array): number {
   let n = 0;
-  for (const b of bytes) if (b === 0) n += 1;
+  // indexOf is native and fast; most files have no NUL at all.
+  for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, i + 1)) n += 1;
   return n;
 }
 
