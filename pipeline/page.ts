@@ -277,11 +277,19 @@ function blocksOf(line: PageLine, afterReferences: boolean): PageBlock[] {
 /** Longest page top we look at, in lines (知乎 pages carry ~25 lines of chrome). */
 const MAX_TOP = 60;
 
-/** A body paragraph of sentence length: where the page top ends. */
-function isParagraph(b: PageBlock): boolean {
+/** A body paragraph of sentence length: where the page top ends. A line that is printed
+ *  again just below (a title shown twice) is not a paragraph even when it ends with ？. */
+function isParagraph(blocks: PageBlock[], i: number): boolean {
+  const b = blocks[i]!;
   if (b.kind !== 'body') return false;
   const n = codePointLength(b.text);
-  return n >= 60 || (n >= 25 && /[。！？!?]/u.test(b.text));
+  if (n >= 60) return true;
+  if (n >= 15 && /。/u.test(b.text)) return true;
+  if (n >= 25 && /[！？!?]$/u.test(b.text)) {
+    const key = b.text.replace(/\s+/gu, '');
+    return !blocks.slice(i + 1, i + 4).some((o) => o.text.replace(/\s+/gu, '') === key);
+  }
+  return false;
 }
 
 /** Splits on LF, CRLF or CR and classifies each line. */
@@ -313,7 +321,7 @@ export function buildPage(text: string): Page {
   lines.forEach((line, i) => blocks.push(...blocksOf(line, referencesStart >= 0 && i > referencesStart)));
 
   let top = 0;
-  const firstPara = blocks.find(isParagraph);
+  const firstPara = blocks.find((_, i) => isParagraph(blocks, i));
   if (firstPara) top = Math.min(firstPara.line - 1, MAX_TOP);
   else top = Math.min(lines.length, MAX_TOP);
   return { text, lines, blocks, referencesStart, top };

@@ -1,9 +1,16 @@
 // Detect the document's metadata from the shared page model. Each detector is a pure
 // function of the page (plus what earlier detectors found) in pipeline/detect/.
 import type { SeedFile } from '../seed-file.js';
+import { detectSourceType } from '../detect/source-type.js';
+import { detectTitle } from '../detect/title.js';
+import { detectFileDate } from '../detect/date-check.js';
 
 export function detect(file: SeedFile): void {
   if (file.binary) return;
   // Detectors are added here in dependency order (type → title → author → date → region).
-  void file.page;
+  const page = file.page;
+  const rec = file.record;
+  rec.sourceType = detectSourceType(page);
+  rec.title = detectTitle(page);
+  detectFileDate(file);
 }
