@@ -13,6 +13,8 @@ export interface SeedEntry {
   absolute: string;
   /** Display path used in diagnostics. */
   path: string;
+  /** Size in bytes when discovered (the engine skips files over MAX_SEED_BYTES unread). */
+  size: number;
 }
 
 export interface Discovery {
@@ -34,14 +36,26 @@ export async function discover(fs: Fs, cwd: string, seedsDir: string): Promise<D
   }
   if (!stat.isDirectory()) throw new UsageError(`seeds path is not a folder: ${displayPath(cwd, root)}`);
   const realRoot = await fs.realpath(root);
-  const names = (await fs.readdir(root)).sort(byName);
+  let names: string[];
+  try {
+    names = (await fs.readdir(root)).sort(byName);
+  } catch (err) {
+    throw new UsageError(`cannot list the seeds folder ${displayPath(cwd, root)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
   const seeds: SeedEntry[] = [];
   const messages: Diagnostic[] = [];
   for (const name of names) {
     if (name === INDEX_FILE || name.startsWith('.')) continue;
     const absolute = path.join(root, name);
     const shown = displayPath(cwd, absolute);
-    const lst = await fs.lstat(absolute);
+    let lst;
+    try {
+      lst = await fs.lstat(absolute);
+    } catch (err) {
+      // Removed or made inaccessible while the folder was being listed: report it, go on.
+      messages.push(diagnostic(shown, { ruleId: 'discover/unreadable', severity: 'error', message: `cannot inspect this entry (${(err as NodeJS.ErrnoException).code ?? 'error'}); it was not read` }));
+      continue;
+    }
     let target = lst;
     if (lst.isSymbolicLink()) {
       let real: string;
@@ -77,7 +91,7 @@ export async function discover(fs: Fs, cwd: string, seedsDir: string): Promise<D
       messages.push(diagnostic(shown, { ruleId: 'discover/not-a-seed', severity: 'warning', message: 'only .txt files are seeds; this file is ignored' }));
       continue;
     }
-    seeds.push({ name, absolute, path: shown });
+    seeds.push({ name, absolute, path: shown, size: target.size });
   }
   return { seeds, messages };
 }

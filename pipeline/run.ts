@@ -5,8 +5,9 @@ import pMap from 'p-map';
 import type { Config } from './config.js';
 import type { CorpusContext, CorpusResult } from './corpus/context.js';
 import { diagnostic, sortDiagnostics } from './diagnostic.js';
-import { discover } from './discover.js';
+import { discover, type SeedEntry } from './discover.js';
 import type { Io } from './io.js';
+import { MAX_SEED_BYTES, megabytes } from './limits.js';
 import { buildManifest, type Manifest } from './output/manifest.js';
 import { displayPath } from './paths.js';
 import { processFile } from './process-file.js';
@@ -26,12 +27,24 @@ export interface RunResult {
   diagnostics: Diagnostic[];
 }
 
+/** A file over the size limit is reported and not read: no seed is that big (see limits.ts). */
+function tooLarge(entry: SeedEntry): Diagnostic {
+  return diagnostic(entry.path, {
+    ruleId: 'read/too-large',
+    severity: 'error',
+    message: `file is ${megabytes(entry.size)} MB, over the ${megabytes(MAX_SEED_BYTES)} MB limit for one seed (real seeds are 1–100 KB); it was not analysed`,
+    measured: entry.size,
+    threshold: MAX_SEED_BYTES,
+  });
+}
+
 export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> {
   const seedsDir = path.resolve(io.cwd, opts.seeds);
   const found = await discover(io.fs, io.cwd, opts.seeds);
   const results = await pMap(
     found.seeds,
     async (entry) => {
+      if (entry.size > MAX_SEED_BYTES) return { record: null, messages: [tooLarge(entry)] };
       let bytes: Buffer;
       try {
         bytes = await io.fs.readFile(entry.absolute);

@@ -1,17 +1,17 @@
 // Corpus stage: read seeds/INDEX.md and check it against the files in the folder.
-import path from 'node:path';
 import { diagnostic } from '../diagnostic.js';
 import { INDEX_FILE } from '../discover.js';
 import { checkIndexStructure } from '../index/check.js';
 import { parseIndex } from '../index/parse.js';
+import { readIndexFile } from '../index/read-index.js';
 import type { CorpusContext, CorpusResult } from './context.js';
 
 export async function checkIndex(ctx: CorpusContext): Promise<CorpusResult> {
   const indexPath = ctx.seedPath(INDEX_FILE);
-  let text: string;
-  try {
-    text = await ctx.fs.readFile(path.join(ctx.seedsDir, INDEX_FILE), 'utf8');
-  } catch {
+  const read = await readIndexFile(ctx.fs, ctx.seedsDir, indexPath);
+  if (read.text === null && !read.missing) return { indexStatus: 'inconsistent', messages: read.messages };
+  const text = read.text;
+  if (text === null) {
     return {
       indexStatus: 'missing',
       messages: [
@@ -24,6 +24,6 @@ export async function checkIndex(ctx: CorpusContext): Promise<CorpusResult> {
     };
   }
   const index = parseIndex(text);
-  const messages = checkIndexStructure({ indexPath, index, files: ctx.files, seedPath: ctx.seedPath });
+  const messages = [...read.messages, ...checkIndexStructure({ indexPath, index, files: ctx.files, seedPath: ctx.seedPath })];
   return { messages, indexStatus: messages.some((m) => m.severity !== 'info') ? 'inconsistent' : 'consistent' };
 }

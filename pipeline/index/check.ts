@@ -24,7 +24,17 @@ export interface IndexCheckInput {
 
 /** The file name a row refers to: the link target when there is one, else the cell text. */
 export function rowFileName(row: IndexRow): string {
-  return (row.cells.file.url ?? row.cells.file.text).replace(/^`|`$/gu, '').trim();
+  const { url, text } = row.cells.file;
+  return (url === undefined ? text : decodeUrl(url)).replace(/^`|`$/gu, '').trim();
+}
+
+/** A link destination is a URL: `my%20seed.txt` names `my seed.txt` (and `..%2F` is `../`). */
+function decodeUrl(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url; // a stray `%` is kept as written
+  }
 }
 
 export function checkIndexStructure(input: IndexCheckInput): Diagnostic[] {
@@ -54,6 +64,9 @@ export function checkIndexStructure(input: IndexCheckInput): Diagnostic[] {
   for (const row of index.rows) {
     const name = rowFileName(row);
     if (row.extra > 0) push('index/extra-cells', row.line, `row has ${row.extra} cell(s) beyond the six columns`);
+    if (row.missing > 0) {
+      push('index/missing-cells', row.line, `row has ${6 - row.missing} cell(s); expected six (| file | title | type | date | author | region |)`, { severity: 'warning' });
+    }
     if (name === '') {
       push('index/missing-file', row.line, 'row has an empty file cell');
       continue;

@@ -26,6 +26,8 @@ export interface IndexRow {
   cells: Record<Column, IndexCell>;
   /** Cells beyond the six known columns (reported, kept on rewrite). */
   extra: number;
+  /** Columns the row leaves out entirely (fewer cells than the header). */
+  missing: number;
   /** UTF-16 offsets of the whole row line. */
   start: number;
   end: number;
@@ -131,6 +133,7 @@ export function parseIndex(text: string): ParsedIndex {
           line: row.position?.start.line ?? line,
           cells,
           extra: Math.max(0, row.children.length - COLUMNS.length),
+          missing: Math.max(0, COLUMNS.length - row.children.length),
           start: row.position?.start.offset ?? 0,
           end: row.position?.end.offset ?? 0,
         });

@@ -72,7 +72,7 @@ export function decode(file: SeedFile): void {
     report(file, {
       ruleId: 'encoding/not-utf8',
       severity: 'error',
-      message: `file is ${rec.encoding.toUpperCase()} (byte-order mark FF ${le ? 'FE' : 'FF'}), not UTF-8; convert it with \`npm run add\``,
+      message: `file is ${rec.encoding.toUpperCase()} (byte-order mark ${le ? 'FF FE' : 'FE FF'}), not UTF-8; convert it with \`npm run add\``,
       at: { line: 1, column: 1 },
       expected: 'utf-8',
       actual: rec.encoding,
@@ -138,10 +138,20 @@ export function decode(file: SeedFile): void {
   }
   rec.encoding = 'utf-8';
   file.text = utf8Lossy.decode(bytes);
+  // A few bad bytes in otherwise good UTF-8 (a damaged file) are not another encoding, whatever
+  // chardet guesses from them: only name its guess when bad sequences are a real share.
+  let replaced = 0;
+  let nonAscii = 0;
+  for (const ch of file.text) {
+    if (ch === '\uFFFD') replaced += 1;
+    else if (ch > '\u007f') nonAscii += 1;
+  }
+  const damaged = nonAscii >= 10 * replaced;
+  const hint = damaged ? `; ${replaced} invalid sequence(s) in otherwise valid UTF-8` : guess ? `; the bytes look like ${guess}` : '';
   report(file, {
     ruleId: 'encoding/invalid-utf8',
     severity: 'error',
-    message: `invalid UTF-8 at byte offset ${offset} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')})${guess ? `; the bytes look like ${guess}` : ''}; invalid bytes were replaced by U+FFFD`,
+    message: `invalid UTF-8 at byte offset ${offset} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')})${hint}; invalid bytes were replaced by U+FFFD`,
     actual: guess ?? 'unknown',
     at: { line: byteLine(bytes, bad).line },
   });
