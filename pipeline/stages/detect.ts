@@ -4,6 +4,7 @@ import type { SeedFile } from '../seed-file.js';
 import { detectSourceType } from '../detect/source-type.js';
 import { detectTitle } from '../detect/title.js';
 import { detectFileDate } from '../detect/date-check.js';
+import { detectRegion } from '../detect/region.js';
 
 export function detect(file: SeedFile): void {
   if (file.binary) return;
@@ -13,4 +14,5 @@ export function detect(file: SeedFile): void {
   rec.sourceType = detectSourceType(page);
   rec.title = detectTitle(page);
   detectFileDate(file);
+  rec.region = detectRegion(page, { title: rec.title, author: rec.author, sourceType: rec.sourceType });
 }

@@ -1,0 +1,57 @@
+// How much a place named in each part of the page says about the document's own region.
+// The title and the author's line name the document's place; the body counts by repetition;
+// site furniture (the hosting site's name in the header and footer) says where the page is
+// hosted, not what it is about (the 江西省 bulletin reposted on the 宜春市 site).
+import { cleanText, codePointLength, type Page, type PageBlock } from '../page.js';
+import type { LineKind } from '../page.js';
+import type { TitleField } from '../types.js';
+
+export interface Zone {
+  weight: number;
+  /** The title or the author's line: names the document's own place. */
+  anchor: boolean;
+  /** Anchor or page top. */
+  strong: boolean;
+}
+
+export const ANCHOR_WEIGHT = 5;
+
+const KIND_WEIGHT: Record<LineKind, number> = {
+  blank: 0,
+  reference: 0, // cited works
+  nav: 0, // 上一篇: other articles' titles
+  boilerplate: 0.1,
+  forum: 0.1,
+  header: 0.5, // 来源：青海日报 names the publisher
+  caption: 0.5,
+  byline: 1,
+  body: 1,
+  heading: 1.5,
+  abstract: 2,
+  subtitle: 3, // ——在青海省第十四届人民代表大会…上: the occasion of a delivered report
+  keywords: 3,
+  attribution: ANCHOR_WEIGHT, // (作者系江苏省徐州市副市长…)
+};
+
+/** The hosting site's name or footer: 宜春市人民政府, 中国宜春网站, 主办：… */
+const SITE_FURNITURE = /(?:人民政府|政府网|门户网站?|网站|网)[-—|｜]?$|网站|主办|承办|协办|版权|备案|技术支持|网站标识码/u;
+const SHORT_LINE = 30;
+
+function isTitleBlock(b: PageBlock, title: TitleField | null): boolean {
+  if (!title) return false;
+  if (b.line === title.evidence.line) return true;
+  const t = cleanText(b.text).replace(/\s+/gu, '');
+  return t !== '' && t === title.value.replace(/\s+/gu, '');
+}
+
+export function zoneOf(page: Page, b: PageBlock, title: TitleField | null): Zone {
+  if (isTitleBlock(b, title)) return { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
+  const base = KIND_WEIGHT[b.kind];
+  if (base === 0) return { weight: 0, anchor: false, strong: false };
+  if (b.kind === 'attribution') return { weight: base, anchor: true, strong: true };
+  const short = codePointLength(b.text) <= SHORT_LINE;
+  if (short && SITE_FURNITURE.test(b.text)) return { weight: 0.1, anchor: false, strong: false };
+  const top = b.line <= page.top;
+  if (top && (b.kind === 'body' || b.kind === 'heading' || b.kind === 'subtitle')) return { weight: base * 1.5, anchor: false, strong: true };
+  return { weight: base, anchor: false, strong: b.kind === 'subtitle' || b.kind === 'keywords' };
+}

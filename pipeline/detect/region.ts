@@ -1,0 +1,272 @@
+// Region of a document: the place it is about, resolved to official names and GB/T 2260
+// codes, or `national` for a national subject, or null when the text names no place.
+//
+// 1. Every paragraph is scanned once with the alias automaton (region-matcher); each hit is
+//    weighed by where it stands (region-zones) and kept only when certain or corroborated
+//    (region-mentions).
+// 2. The title and the author's line decide when they name a place (the document says where
+//    it is from); else a national subject in the title or page top makes it `national`; else
+//    the body decides by weight: the heaviest province, then a prefecture (and a county) only
+//    when one dominates its siblings and is a real share of the province's own mentions, so
+//    a provincial report that names its cities stays at the province.
+import { cleanText, evidenceIn, type Page, type PageLine } from '../page.js';
+import type { AuthorField, Evidence, Place, PlaceMention, RegionField, SourceTypeField, TitleField } from '../types.js';
+import { divisions, within, type Division } from './region-data.js';
+import { findPlaces } from './region-matcher.js';
+import { resolveMentions, type Mention, type Occurrence } from './region-mentions.js';
+import { nationalCues } from './region-national.js';
+import { ANCHOR_WEIGHT, zoneOf, type Zone } from './region-zones.js';
+
+export { resolveRegionName } from './region-resolve.js';
+
+export interface RegionContext {
+  title: TitleField | null;
+  author: AuthorField | null;
+  sourceType: SourceTypeField | null;
+}
+
+/** National cue weights: a strong cue in the body outweighs a few passing place names. */
+const CUE_WEIGHT = { strong: 3, body: 0.3, weak: 0.2 } as const;
+/** A child unit must hold this share of its siblings' weight… */
+const CHILD_SHARE = 0.6;
+/** …and this fraction of its parent's own mentions (a report naming its capital stays provincial). */
+const CHILD_VS_PARENT = 0.3;
+/** …and at least this much weight (two body mentions, or one in the page top). */
+const CHILD_MIN = 1.5;
+/** The heaviest province must hold this share of all place weight to be the region. */
+const PROVINCE_SHARE = 0.5;
+/** Body-only evidence below this weight (one passing name, a dateline) decides nothing. */
+const MIN_REGION = 2;
+const MAX_MENTIONS = 20;
+/** A news dateline (新华社北京6月11日电): where the dispatch was filed, not what it is about. */
+const DATELINE_AFTER = /^\s?\d{1,2}月\d{1,2}日(?:电|讯)/u;
+const DATELINE_FACTOR = 0.25;
+
+interface Cue {
+  weight: number;
+  /** A national subject, not a passing word. */
+  strong: boolean;
+  /** Found in the title, the author or the page top. */
+  top: boolean;
+  evidence: Evidence;
+}
+
+interface Scan {
+  mentions: Mention[];
+  cues: Cue[];
+}
+
+function scan(page: Page, ctx: RegionContext): Scan {
+  const occurrences: Occurrence[] = [];
+  const cues: Cue[] = [];
+  const anchorLines = new Set<number>();
+  const add = (line: PageLine, index: number, text: string, zone: Zone): void => {
+    if (zone.anchor) anchorLines.add(line.no);
+    for (const hit of findPlaces(text)) {
+      const dateline = DATELINE_AFTER.test(text.slice(hit.end, hit.end + 8));
+      occurrences.push({
+        hit,
+        next: text.charAt(hit.end),
+        weight: dateline ? zone.weight * DATELINE_FACTOR : zone.weight,
+        anchor: zone.anchor,
+        strong: zone.strong,
+        evidence: evidenceIn(line, index + hit.start, hit.text),
+      });
+    }
+    for (const cue of nationalCues(text)) {
+      // A national body named in the title or page top is the subject; in the body, in passing.
+      const strong = cue.strength === 'strong' || (cue.strength === 'body' && zone.strong);
+      const weight = strong ? CUE_WEIGHT.strong * Math.max(1, zone.weight) : CUE_WEIGHT[cue.strength] * zone.weight;
+      cues.push({ weight, strong, top: strong && zone.strong, evidence: evidenceIn(line, index + cue.index, cue.text) });
+    }
+  };
+  for (const b of page.blocks) {
+    const zone = zoneOf(page, b, ctx.title);
+    if (zone.weight === 0) continue;
+    const line = page.lines[b.line - 1]!;
+    add(line, b.index, b.text, zone);
+  }
+  // The author's affiliation (or an issuing body's name) when it sits on a line not
+  // already read as an author line.
+  const author = ctx.author;
+  if (author && !anchorLines.has(author.evidence.line)) {
+    const line = page.lines[author.evidence.line - 1];
+    for (const text of [author.affiliation, author.organisation ? author.name : null]) {
+      if (!text || !line) continue;
+      const at = line.text.indexOf(text);
+      const zone: Zone = { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
+      if (at >= 0) add(line, at, text, zone);
+      else addDetached(text, author.evidence, zone, occurrences, cues);
+    }
+  }
+  return { mentions: resolveMentions(occurrences), cues };
+}
+
+/** Author text that is not printed verbatim on its evidence line: evidence is the author's. */
+function addDetached(text: string, evidence: Evidence, zone: Zone, occurrences: Occurrence[], cues: Cue[]): void {
+  for (const hit of findPlaces(text)) {
+    occurrences.push({ hit, next: text.charAt(hit.end), weight: zone.weight, anchor: true, strong: true, evidence });
+  }
+  for (const cue of nationalCues(text)) {
+    if (cue.strength !== 'weak') cues.push({ weight: CUE_WEIGHT.strong * ANCHOR_WEIGHT, strong: true, top: true, evidence });
+  }
+}
+
+interface Tally {
+  division: Division;
+  count: number;
+  weight: number;
+  anchorWeight: number;
+  evidence: Evidence;
+  bestWeight: number;
+}
+
+function tally(mentions: readonly Mention[]): Map<Division, Tally> {
+  const out = new Map<Division, Tally>();
+  for (const m of mentions) {
+    const t = out.get(m.division);
+    if (!t) {
+      out.set(m.division, { division: m.division, count: 1, weight: m.weight, anchorWeight: m.anchor ? m.weight : 0, evidence: m.evidence, bestWeight: m.weight });
+      continue;
+    }
+    t.count += 1;
+    t.weight += m.weight;
+    if (m.anchor) t.anchorWeight += m.weight;
+    if (m.weight > t.bestWeight) {
+      t.bestWeight = m.weight;
+      t.evidence = m.evidence;
+    }
+  }
+  return out;
+}
+
+const byCode = (a: Division, b: Division): number => (a.code6 < b.code6 ? -1 : a.code6 > b.code6 ? 1 : 0);
+
+/** Sum of `pick(t)` over the tallies of divisions inside `area`. */
+function sumWithin(tallies: Map<Division, Tally>, area: Division, pick: (t: Tally) => number): number {
+  let s = 0;
+  for (const t of tallies.values()) if (within(t.division, area)) s += pick(t);
+  return s;
+}
+
+/** The direct children of a unit that the text mentions (counties directly under a province count). */
+function mentionedChildren(tallies: Map<Division, Tally>, parent: Division): Division[] {
+  const set = new Set<Division>();
+  for (const t of tallies.values()) {
+    const d = t.division;
+    if (d === parent || !within(d, parent)) continue;
+    if (parent.level === 'province') set.add(d.prefecture ?? d);
+    else if (d.level === 'county') set.add(d);
+  }
+  return [...set].sort(byCode);
+}
+
+/** The child that dominates its siblings and is a real share of the parent's own mentions. */
+function dominantChild(tallies: Map<Division, Tally>, parent: Division, pick: (t: Tally) => number): Division | null {
+  if (parent.level === 'county') return null;
+  const children = mentionedChildren(tallies, parent);
+  if (children.length === 0) return null;
+  const scores = children.map((c) => ({ c, s: sumWithin(tallies, c, pick) }));
+  scores.sort((a, b) => b.s - a.s || byCode(a.c, b.c));
+  const best = scores[0]!;
+  const siblings = scores.reduce((s, x) => s + x.s, 0);
+  const own = tallies.get(parent) ? pick(tallies.get(parent)!) : 0;
+  if (best.s < CHILD_MIN || best.s < CHILD_SHARE * siblings || best.s < CHILD_VS_PARENT * own) return null;
+  return best.c;
+}
+
+function place(d: Division | null): Place | null {
+  return d ? { name: d.name, code: d.code } : null;
+}
+
+function mentionList(tallies: Map<Division, Tally>): PlaceMention[] {
+  return [...tallies.values()]
+    .sort((a, b) => b.weight - a.weight || byCode(a.division, b.division))
+    .slice(0, MAX_MENTIONS)
+    .map((t) => ({ name: t.division.name, code: t.division.code, level: t.division.level, count: t.count, weight: Math.round(t.weight * 100) / 100, evidence: t.evidence }));
+}
+
+/** The evidence of the weightiest single mention inside `area` (the unit itself may not be named). */
+function evidenceWithin(tallies: Map<Division, Tally>, area: Division): Evidence {
+  const inside = [...tallies.values()].filter((t) => within(t.division, area));
+  inside.sort((a, b) => Number(b.division === area) - Number(a.division === area) || b.bestWeight - a.bestWeight || byCode(a.division, b.division));
+  return inside[0]!.evidence;
+}
+
+function regionOf(d: Division, tallies: Map<Division, Tally>, confidence: number): RegionField {
+  return {
+    scope: d.level,
+    province: place(d.province),
+    prefecture: place(d.level === 'prefecture' ? d : d.prefecture),
+    county: place(d.level === 'county' ? d : null),
+    confidence: Math.round(confidence * 100) / 100,
+    evidence: evidenceWithin(tallies, d),
+    mentions: mentionList(tallies),
+  };
+}
+
+function national(cue: Cue, tallies: Map<Division, Tally>, confidence: number): RegionField {
+  return { scope: 'national', province: null, prefecture: null, county: null, confidence, evidence: cue.evidence, mentions: mentionList(tallies) };
+}
+
+/** The most specific unit, walking down from the province while one child dominates. */
+function drillDown(tallies: Map<Division, Tally>, province: Division, pick: (t: Tally) => number): Division {
+  let unit = province;
+  for (let child = dominantChild(tallies, unit, pick); child; child = dominantChild(tallies, unit, pick)) unit = child;
+  return unit;
+}
+
+function heaviest(tallies: Map<Division, Tally>, pick: (t: Tally) => number): { province: Division; score: number; total: number } | null {
+  const scores = new Map<Division, number>();
+  let total = 0;
+  for (const t of tallies.values()) {
+    const v = pick(t);
+    if (v <= 0) continue;
+    scores.set(t.division.province, (scores.get(t.division.province) ?? 0) + v);
+    total += v;
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]));
+  const top = ranked[0];
+  return top ? { province: top[0], score: top[1], total } : null;
+}
+
+/** The place the title or the author's line names, most specific first. */
+function fromAnchors(tallies: Map<Division, Tally>): Division | null {
+  const anchored = heaviest(tallies, (t) => t.anchorWeight);
+  if (!anchored) return null;
+  const inProvince = [...tallies.values()].filter((t) => t.anchorWeight > 0 && t.division.province === anchored.province);
+  const depth = { province: 0, prefecture: 1, county: 2 } as const;
+  inProvince.sort((a, b) => depth[b.division.level] - depth[a.division.level] || b.anchorWeight - a.anchorWeight || byCode(a.division, b.division));
+  return inProvince[0]!.division;
+}
+
+export function detectRegion(page: Page, ctx: RegionContext): RegionField | null {
+  if (cleanText(page.text) === '') return null;
+  const { mentions, cues } = scan(page, ctx);
+  const tallies = tally(mentions);
+  const strongCues = cues.filter((c) => c.strong).sort((a, b) => b.weight - a.weight || a.evidence.line - b.evidence.line || a.evidence.column - b.evidence.column);
+  const nationalScore = cues.reduce((s, c) => s + c.weight, 0);
+
+  const anchor = fromAnchors(tallies);
+  if (anchor) return regionOf(anchor, tallies, 0.9);
+  // A national subject in the title, the author or the page top.
+  const topCue = strongCues.find((c) => c.top);
+  if (topCue) return national(topCue, tallies, 0.85);
+
+  const best = heaviest(tallies, (t) => t.weight);
+  if (!best || best.score < MIN_REGION) {
+    const cue = strongCues[0];
+    return cue ? national(cue, tallies, 0.7) : null;
+  }
+  const strongest = strongCues[0];
+  if (strongest && nationalScore >= best.score) return national(strongest, tallies, 0.7);
+  if (best.score < PROVINCE_SHARE * best.total) return strongest ? national(strongest, tallies, 0.55) : null;
+  const unit = drillDown(tallies, best.province, (t) => t.weight);
+  const share = best.score / best.total;
+  return regionOf(unit, tallies, 0.4 + 0.4 * share);
+}
+
+/** Every division, for callers that list or validate names (INDEX.md checks). */
+export function allDivisions(): readonly Division[] {
+  return divisions().all;
+}
