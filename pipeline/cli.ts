@@ -2,9 +2,13 @@
 // the exit code (0 no errors, 1 errors or warning budget exceeded, 2 the tool could not run).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyBaseline, BASELINE_FILE, BaselineError, buildBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.js';
+import { planChangedSince } from './changed-since.js';
 import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, type Config } from './config.js';
 import { countSeverities } from './diagnostic.js';
-import { formatters } from './format/index.js';
+import { formatters, type FormatInput } from './format/index.js';
+import { oneLine } from './format/one-line.js';
+import { formatStepSummary } from './format/step-summary.js';
 import { UsageError, type Io } from './io.js';
 import { serializeManifest } from './output/manifest.js';
 import { renderReport } from './output/report-html.js';
@@ -22,23 +26,33 @@ Options:
   --seeds DIR          seeds folder (default: seeds)
   --out DIR            output folder for the manifest and report (default: reports)
   --config FILE        config file (default: ${CONFIG_FILE} when present)
-  --format NAME        terminal output: ${Object.keys(formatters).join(', ')} (default: text)
+  --format NAME        terminal output: ${Object.keys(formatters).join(', ')}
+                       (default: github when GITHUB_ACTIONS=true, else text)
   --strict             any warning fails the run (exit 1)
   --max-warnings N     more than N warnings fails the run (exit 1)
+  --changed-since REF  read and detect only seeds added or changed since the git
+                       revision REF (others come from <out>/manifest.json); INDEX.md
+                       and duplicate checks still cover the whole corpus
+  --baseline FILE      findings recorded in FILE are reported but not fatal
+  --update-baseline    rewrite the baseline (default ${BASELINE_FILE}) from this run
   --no-write           do not write the manifest and report
   -h, --help           show this help
   -v, --version        show the version
 
 Exit codes: 0 no errors; 1 errors (or warnings over the budget); 2 the tool could not run.
+Under GitHub Actions a Markdown summary is appended to $GITHUB_STEP_SUMMARY.
 `;
 
 const OPTIONS = {
   seeds: { type: 'string', default: 'seeds' },
   out: { type: 'string', default: 'reports' },
   config: { type: 'string' },
-  format: { type: 'string', default: 'text' },
+  format: { type: 'string' },
   strict: { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
+  'changed-since': { type: 'string' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean', default: false },
   'no-write': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -61,6 +75,28 @@ async function loadConfig(io: Io, explicit: string | undefined): Promise<Config>
   }
 }
 
+async function loadBaseline(io: Io, file: string, updating: boolean): Promise<Baseline | undefined> {
+  const absolute = path.resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = await io.fs.readFile(absolute, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (updating && code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot read baseline file ${displayPath(io.cwd, absolute)}: ${code ?? (err as Error).message}${code === 'ENOENT' ? ' (create it with --update-baseline)' : ''}`);
+  }
+  try {
+    return parseBaseline(text, displayPath(io.cwd, absolute));
+  } catch (err) {
+    // A broken baseline is replaced by --update-baseline; otherwise the run cannot be judged.
+    if (err instanceof BaselineError) {
+      if (updating) return undefined;
+      throw new UsageError(err.message);
+    }
+    throw err;
+  }
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     let parsed;
@@ -78,22 +114,58 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    const formatter = formatters[v.format];
-    if (!formatter) throw new UsageError(`unknown --format "${v.format}"; use one of ${Object.keys(formatters).join(', ')}`);
+    const format = v.format ?? (io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text');
+    const formatter = Object.hasOwn(formatters, format) ? formatters[format] : undefined;
+    if (!formatter) throw new UsageError(`unknown --format "${format}"; use one of ${Object.keys(formatters).join(', ')}`);
     let maxWarnings: number | undefined;
     if (v['max-warnings'] !== undefined) {
       maxWarnings = Number(v['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number ≥ 0, got "${v['max-warnings']}"`);
     }
     const config = await loadConfig(io, v.config);
-    const { manifest, diagnostics } = await runPipeline(io, { seeds: v.seeds, config });
+    const baselineFile = v.baseline ?? (v['update-baseline'] ? BASELINE_FILE : undefined);
+    const baseline = baselineFile === undefined ? undefined : await loadBaseline(io, baselineFile, v['update-baseline']);
+    const changed = v['changed-since'] === undefined ? null : await planChangedSince(io, { ref: v['changed-since'], seeds: v.seeds, out: v.out, config });
+    const { manifest, diagnostics: all } = await runPipeline(io, { seeds: v.seeds, config, ...(changed ? { reuse: (e) => changed.reuse(e) } : {}) });
+    if (changed) io.stderr.write(`${changed.note()}\n`);
 
     if (!v['no-write']) {
       const out = path.resolve(io.cwd, v.out);
       await writeAtomic(io.fs, path.join(out, 'manifest.json'), serializeManifest(manifest));
       await writeAtomic(io.fs, path.join(out, 'report.html'), renderReport(manifest));
     }
-    io.stdout.write(formatter({ diagnostics, manifest, colour: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'] }));
+
+    let diagnostics = all;
+    let baselined: FormatInput['baselined'] = [];
+    if (baselineFile !== undefined) {
+      const shown = displayPath(io.cwd, path.resolve(io.cwd, baselineFile));
+      let applied: Baseline = baseline ?? buildBaseline([]);
+      if (v['update-baseline']) {
+        applied = buildBaseline(all);
+        await writeAtomic(io.fs, path.resolve(io.cwd, baselineFile), serializeBaseline(applied));
+        const files = Object.keys(applied.findings).length;
+        const findings = Object.values(applied.findings).reduce((a, rules) => a + Object.values(rules).reduce((b, k) => b + k, 0), 0);
+        io.stderr.write(`seedcheck: baseline ${oneLine(shown)} written: ${findings} finding(s) in ${files} file(s)\n`);
+      }
+      const split = applyBaseline(all, applied);
+      diagnostics = split.fresh;
+      baselined = split.covered;
+      if (split.fixed > 0 && !v['update-baseline']) {
+        io.stderr.write(`seedcheck: ${split.fixed} finding(s) recorded in ${oneLine(shown)} no longer occur; run with --update-baseline to shrink it\n`);
+      }
+    }
+
+    const input: FormatInput = { diagnostics, manifest, colour: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'], baselined };
+    io.stdout.write(formatter(input));
+    const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
+    if (stepSummary) {
+      try {
+        // One append of the whole summary: other steps' summaries are never interleaved with it.
+        await io.fs.appendFile(stepSummary, formatStepSummary(input), 'utf8');
+      } catch (err) {
+        io.stderr.write(`seedcheck: cannot write the step summary: ${oneLine((err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`);
+      }
+    }
 
     const n = countSeverities(diagnostics);
     if (n.errors > 0) return 1;

@@ -4,13 +4,14 @@ import path from 'node:path';
 import pMap from 'p-map';
 import type { Config } from './config.js';
 import type { CorpusContext, CorpusResult } from './corpus/context.js';
+import { withConfiguredSeverity } from './configured-severity.js';
 import { diagnostic, sortDiagnostics } from './diagnostic.js';
 import { discover, type SeedEntry } from './discover.js';
 import type { Io } from './io.js';
 import { MAX_SEED_BYTES, megabytes } from './limits.js';
 import { buildManifest, type Manifest } from './output/manifest.js';
 import { displayPath } from './paths.js';
-import { processFile } from './process-file.js';
+import { processFile, type FileResult } from './process-file.js';
 import { scoreOf } from './quality/score.js';
 import { corpusStages } from './stages.js';
 import type { Diagnostic, SeedRecord } from './types.js';
@@ -19,6 +20,8 @@ export interface RunOptions {
   seeds: string;
   config: Config;
   concurrency?: number;
+  /** Changed-files mode: a file's result taken from elsewhere without reading it, or null to process it. */
+  reuse?: (entry: SeedEntry) => Promise<FileResult | null>;
 }
 
 export interface RunResult {
@@ -40,10 +43,13 @@ function tooLarge(entry: SeedEntry): Diagnostic {
 
 export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> {
   const seedsDir = path.resolve(io.cwd, opts.seeds);
-  const found = await discover(io.fs, io.cwd, opts.seeds);
+  const discovered = await discover(io.fs, io.cwd, opts.seeds);
+  const found = { ...discovered, messages: withConfiguredSeverity(discovered.messages, opts.config) };
   const results = await pMap(
     found.seeds,
     async (entry) => {
+      const reused = await opts.reuse?.(entry);
+      if (reused) return reused;
       if (entry.size > MAX_SEED_BYTES) return { record: null, messages: [tooLarge(entry)] };
       let bytes: Buffer;
       try {
@@ -78,7 +84,7 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   for (const stage of corpusStages) {
     try {
       const r = await stage.run(ctx);
-      corpus.messages.push(...r.messages);
+      corpus.messages.push(...withConfiguredSeverity(r.messages, opts.config));
       if (r.indexStatus) corpus.indexStatus = r.indexStatus;
       if (r.duplicates) corpus.duplicates.push(...r.duplicates);
       if (r.nearDuplicates) corpus.nearDuplicates.push(...r.nearDuplicates);
