@@ -1,7 +1,9 @@
-// Corpus stage: read seeds/INDEX.md and check it against the files in the folder.
+// Corpus stage: read seeds/INDEX.md and check it against the files in the folder and the
+// records detected in them.
 import { diagnostic } from '../diagnostic.js';
 import { INDEX_FILE } from '../discover.js';
 import { checkIndexStructure } from '../index/check.js';
+import { compareIndex } from '../index/compare.js';
 import { parseIndex } from '../index/parse.js';
 import { readIndexFile } from '../index/read-index.js';
 import type { CorpusContext, CorpusResult } from './context.js';
@@ -24,6 +26,11 @@ export async function checkIndex(ctx: CorpusContext): Promise<CorpusResult> {
     };
   }
   const index = parseIndex(text);
-  const messages = [...read.messages, ...checkIndexStructure({ indexPath, index, files: ctx.files, seedPath: ctx.seedPath })];
+  const messages = [
+    ...read.messages,
+    ...checkIndexStructure({ indexPath, index, files: ctx.files, seedPath: ctx.seedPath }),
+    // Each row's values against what was detected in its file (index/<field>-mismatch).
+    ...compareIndex({ indexPath, index, records: ctx.records, config: ctx.config }),
+  ];
   return { messages, indexStatus: messages.some((m) => m.severity !== 'info') ? 'inconsistent' : 'consistent' };
 }
