@@ -318,7 +318,10 @@ export function buildPage(text: string): Page {
   markBreadcrumbs(lines);
 
   const blocks: PageBlock[] = [];
-  lines.forEach((line, i) => blocks.push(...blocksOf(line, referencesStart >= 0 && i > referencesStart)));
+  // A loop, not push(...spread): a 1 MB line has more blocks than the call stack has room for arguments.
+  lines.forEach((line, i) => {
+    for (const b of blocksOf(line, referencesStart >= 0 && i > referencesStart)) blocks.push(b);
+  });
 
   let top = 0;
   const firstPara = blocks.find((_, i) => isParagraph(blocks, i));

@@ -77,7 +77,10 @@ export interface DateField {
 }
 
 export interface AuthorField {
+  /** The author, or several joined with 、 when a byline names more than one. */
   name: string | null;
+  /** Every name on the byline, when it names more than one (记者 张三 李四). */
+  names?: string[];
   role: string | null;
   affiliation: string | null;
   anonymous: boolean;

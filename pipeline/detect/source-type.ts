@@ -6,6 +6,7 @@
 import { cleanText, codePointLength, headerFields, type Page, type PageLine } from '../page.js';
 import type { Evidence, Signal, SourceType, SourceTypeField } from '../types.js';
 import { blockEvidence, findAll, findBlock, findLine, lineEvidence } from './page-search.js';
+import { findDelivery } from './speech-delivery.js';
 
 interface SignalRule {
   id: string;
@@ -56,12 +57,6 @@ const COMMUNIQUE = /会议(?:认为|指出|强调|要求|决定|审议通过|听
 const PASSED = /\d{4}年\d{1,2}月\d{1,2}日[^。]{2,40}?第[一二三四五六七八九十百\d]+次会议(?:审议)?通过/u;
 
 const SALUTATION = /^(?:各位代表|同志们|各位委员|各位来宾|女士们、先生们|老师们、同学们|亲爱的同学们|各位领导)[：:，,！!]/u;
-const DELIVERY_DATE = '(?:(?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})年[\\d〇零一二三四五六七八九十]{1,3}月[\\d〇零一二三四五六七八九十]{1,3}日';
-/** The delivery line of a speech or report: ——2026年1月27日在…代表大会…会议上 (maybe cut over two lines). */
-const DELIVERY = new RegExp(
-  `${DELIVERY_DATE}[^。]{0,6}?在[^。]{2,40}?(?:会议|大会|座谈会|论坛|典礼|仪式|开幕式|报告会|培训班)上|在[^。]{2,40}?上的(?:讲话|致辞|报告|发言)|^\\s*[—―－-]{1,2}\\s*${DELIVERY_DATE}[^。]{0,6}?在`,
-  'u',
-);
 const SPEECH_TITLE = /讲话|致辞|发言|工作报告|报告$/u;
 
 /** Lines of the page top that could be a title or a section label (short, not chrome). */
@@ -171,7 +166,13 @@ const RULES: readonly SignalRule[] = [
   { id: 'official.passed-by', type: 'official', weight: 3, find: (page) => findLine(page, PASSED, { limit: Math.max(page.top + 5, 10) })?.evidence ?? null },
   // speech
   { id: 'speech.salutation', type: 'speech', weight: 4, find: (page) => findBlock(page, SALUTATION, (b) => b.kind === 'body')?.evidence ?? null },
-  { id: 'speech.delivery', type: 'speech', weight: 4, find: (page) => findLine(page, DELIVERY, { kinds: ['subtitle', 'body', 'byline'], limit: Math.max(page.top + 3, 8) })?.evidence ?? null },
+  {
+    id: 'speech.delivery', type: 'speech', weight: 4,
+    find: (page) => {
+      const d = findDelivery(page);
+      return d ? lineEvidence(d.line) : null;
+    },
+  },
   {
     id: 'speech.title', type: 'speech', weight: 2,
     find: (page) => {

@@ -3,6 +3,8 @@
 import type { SeedFile } from '../seed-file.js';
 import { detectSourceType } from '../detect/source-type.js';
 import { detectTitle } from '../detect/title.js';
+import { detectAuthor } from '../detect/author.js';
+import { detectKeywords } from '../detect/keywords.js';
 import { detectFileDate } from '../detect/date-check.js';
 import { detectRegion } from '../detect/region.js';
 
@@ -13,6 +15,8 @@ export function detect(file: SeedFile): void {
   const rec = file.record;
   rec.sourceType = detectSourceType(page);
   rec.title = detectTitle(page);
+  rec.author = detectAuthor(page, { sourceType: rec.sourceType, title: rec.title });
+  rec.keywords = detectKeywords(page);
   detectFileDate(file);
   rec.region = detectRegion(page, { title: rec.title, author: rec.author, sourceType: rec.sourceType });
 }
