@@ -1,7 +1,12 @@
 import type { QualityRule } from '../rule.js';
+import { opt } from '../rule.js';
 
 /** Below this many non-space characters a file cannot hold a document (a headline alone is ~15–30). */
 export const MIN_CHARS = 50;
+
+function nonSpaceChars(text: string): number {
+  return [...text.replace(/[\s\u200b\ufeff]+/gu, '')].length;
+}
 
 export const emptyFile: QualityRule = {
   id: 'layout/empty',
@@ -11,9 +16,26 @@ export const emptyFile: QualityRule = {
   rationale: `${MIN_CHARS} characters: shorter than a one-paragraph news brief; real seeds are 1–100 KB.`,
   check(file, report) {
     if (file.binary) return;
-    const chars = [...file.text.replace(/\s+/gu, '')].length;
+    const chars = nonSpaceChars(file.text);
     if (chars === 0) report({ message: 'file is empty', measured: 0, threshold: MIN_CHARS });
     else if (chars < MIN_CHARS)
       report({ message: `file has only ${chars} non-space characters (minimum ${MIN_CHARS})`, measured: chars, threshold: MIN_CHARS, at: { line: 1, column: 1 } });
+  },
+};
+
+export const shortText: QualityRule = {
+  id: 'layout/short',
+  description: 'The text is very short for a document (layout/empty takes over below 50 characters).',
+  tags: ['layout'],
+  severity: 'warning',
+  rationale:
+    'Gopher (Rae et al. 2021, Table A1) keeps documents of at least 50 words. Modern Chinese averages about 1.6 characters per word in running text, so 50 words ≈ 80 non-space characters.',
+  options: { minChars: { default: 80, minimum: 0, description: 'fewest non-space characters a document should have' } },
+  check(file, report, options) {
+    if (file.binary) return;
+    const min = opt(options, 'minChars');
+    const chars = nonSpaceChars(file.text);
+    if (chars >= MIN_CHARS && chars < min)
+      report({ message: `text has only ${chars} non-space characters (a document has at least ${min})`, measured: chars, threshold: min, at: { line: 1, column: 1 } });
   },
 };

@@ -1,0 +1,106 @@
+// Characters that should not be in a text file: control characters, invisible format
+// characters, and line endings other than LF.
+import { evidenceIn } from '../../page.js';
+import type { Evidence } from '../../types.js';
+import { checkedLines } from '../repeated-blocks.js';
+import type { QualityRule } from '../rule.js';
+import { reportSpans, uPlus } from '../text.js';
+
+/** C0 controls except TAB/LF/CR (NUL is reported by decode), DEL, and C1 controls. */
+const CONTROL_G = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]+/gu;
+
+export const controlChars: QualityRule = {
+  id: 'encoding/control-chars',
+  description: 'Control characters (other than tab and line breaks) inside the text: terminal escapes, form feeds, binary debris.',
+  tags: ['encoding'],
+  severity: 'warning',
+  rationale: 'No threshold: any C0 control except TAB, LF, CR (NUL is encoding/nul-bytes), DEL or C1 control; each run is reported.',
+  check(file, report) {
+    if (file.binary) return;
+    const spans: { at: Evidence; message: string }[] = [];
+    for (const line of checkedLines(file)) {
+      CONTROL_G.lastIndex = 0;
+      for (let m = CONTROL_G.exec(line.text); m !== null; m = CONTROL_G.exec(line.text)) {
+        const codes = [...new Set([...m[0]].map(uPlus))].join(' ');
+        spans.push({ at: evidenceIn(line, m.index, m[0]), message: `control character${m[0].length > 1 ? 's' : ''} ${codes} in the text` });
+      }
+    }
+    reportSpans(report, spans, (n) => `${n} more control-character runs not listed`);
+  },
+};
+
+/** Zero-width and bidirectional format characters, soft hyphen, a BOM inside the text. */
+const INVISIBLE_G = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+export const invisibleChars: QualityRule = {
+  id: 'encoding/invisible-chars',
+  description: 'Invisible format characters (zero-width space, soft hyphen, BOM inside the text, bidirectional controls) left by the scraped page.',
+  tags: ['encoding'],
+  severity: 'info',
+  rationale:
+    'No threshold. One message per file with the count and the first places: 知乎-style pages carry dozens of U+200B that change no meaning. Bidirectional controls (U+202A–202E, U+2066–2069) can reorder what a reader sees, so they are reported as warnings.',
+  check(file, report) {
+    if (file.binary) return;
+    const seen: Evidence[] = [];
+    const counts = new Map<string, number>();
+    let bidi = false;
+    for (const line of checkedLines(file)) {
+      INVISIBLE_G.lastIndex = 0;
+      for (let m = INVISIBLE_G.exec(line.text); m !== null; m = INVISIBLE_G.exec(line.text)) {
+        seen.push(evidenceIn(line, m.index, m[0]));
+        counts.set(uPlus(m[0]), (counts.get(uPlus(m[0])) ?? 0) + 1);
+        if (BIDI.test(m[0])) bidi = true;
+      }
+    }
+    if (seen.length === 0) return;
+    const list = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([u, n]) => `${u} ×${n}`).join(', ');
+    report({
+      ...(bidi ? { severity: 'warning' as const } : {}),
+      message: `${seen.length} invisible format character${seen.length === 1 ? '' : 's'} (${list})${bidi ? ', including bidirectional controls that can reorder the text on screen' : ''}`,
+      measured: seen.length,
+      at: seen[0]!,
+      related: seen.slice(1, 10),
+    });
+  },
+};
+
+export const lineEndings: QualityRule = {
+  id: 'encoding/line-endings',
+  description: 'Line endings other than LF: CRLF (info), old-Mac CR or a mix of styles (warning).',
+  tags: ['encoding'],
+  severity: 'warning',
+  rationale: 'No threshold: the seeds are LF text. A mix of LF and CRLF (a file edited on two systems) or bare CR breaks line numbers in other tools; consistent CRLF only differs from the convention (info).',
+  check(file, report) {
+    if (file.binary) return;
+    const style = file.record.lineEnding;
+    if (style === 'lf' || style === 'none') return;
+    const counts = { lf: 0, crlf: 0, cr: 0 };
+    const firstLine = { lf: 0, crlf: 0, cr: 0 };
+    let line = 1;
+    const re = /\r\n|\n|\r/gu;
+    for (let m = re.exec(file.text); m !== null; m = re.exec(file.text)) {
+      const k = m[0] === '\r\n' ? 'crlf' : m[0] === '\n' ? 'lf' : 'cr';
+      if (counts[k] === 0) firstLine[k] = line;
+      counts[k] += 1;
+      line += 1;
+    }
+    const summary = (['lf', 'crlf', 'cr'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k.toUpperCase()}`).join(', ');
+    if (style === 'crlf') {
+      report({ severity: 'info', message: `line endings are CRLF (${summary}); the seeds use LF`, at: { line: 1, column: 1 } });
+      return;
+    }
+    if (style === 'cr') {
+      report({ message: `line endings are bare CR (${summary}): most tools see one line; save with LF`, at: { line: 1, column: 1 } });
+      return;
+    }
+    // Mixed: point at the first line ending in the minority style.
+    const kinds = (['lf', 'crlf', 'cr'] as const).filter((k) => counts[k] > 0).sort((a, b) => counts[b] - counts[a]);
+    const minority = kinds[kinds.length - 1]!;
+    report({
+      message: `mixed line endings (${summary}); the first ${minority.toUpperCase()} ends line ${firstLine[minority]}`,
+      measured: counts[minority],
+      at: { line: firstLine[minority], column: 1 },
+    });
+  },
+};

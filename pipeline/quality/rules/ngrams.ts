@@ -1,0 +1,164 @@
+// Character n-gram repetition, after Gopher (Rae et al. 2021, Table A1; run by FineWeb through
+// datatrove's GopherRepetitionFilter), adapted to Chinese:
+// - Gopher counts words; Chinese is written without spaces, so a token is one Han character
+//   (or one run of Latin letters/digits, i.e. a Latin word or a number).
+// - A Gopher word n-gram becomes a token n-gram of n × charsPerWord. Most Modern Chinese words
+//   are two characters long (running text averages ~1.6 because of one-character function
+//   words); 2 is the conservative choice: longer n-grams repeat less by chance, so fixed
+//   expressions (人民币1元对…) in a rate table do not trip the limits.
+// - The limits themselves are Gopher's: they are shares of characters, which carry over.
+// Repeated blocks and repeated whole lines are left out (their own rules report them).
+import { codePointLength, evidenceAt, type Page } from '../../page.js';
+import { secondCopies } from '../repeated-blocks.js';
+import type { QualityRule } from '../rule.js';
+import { opt } from '../rule.js';
+import { normalised, percent, tokensOf, type Token } from '../text.js';
+
+/** Gopher: share of characters in the most frequent word n-gram, for n = 2, 3, 4. */
+const TOP_LIMITS: readonly [number, number][] = [[2, 0.2], [3, 0.18], [4, 0.16]];
+/** Gopher: share of characters in duplicated word n-grams, for n = 5 … 10. */
+const DUP_LIMITS: readonly [number, number][] = [[5, 0.15], [6, 0.14], [7, 0.13], [8, 0.12], [9, 0.11], [10, 0.1]];
+
+const CHARS_PER_WORD = { default: 2, minimum: 1, maximum: 4, description: 'tokens (Han characters) per Gopher word when turning word n-grams into character n-grams' };
+
+function ngramKey(tokens: readonly Token[], i: number, n: number): string {
+  let k = '';
+  for (let t = i; t < i + n; t += 1) k += `${tokens[t]!.text}\u0001`;
+  return k;
+}
+
+function span(tokens: readonly Token[], i: number, n: number): { offset: number; length: number } {
+  const a = tokens[i]!;
+  return { offset: a.offset, length: tokens[i + n - 1]!.end - a.offset };
+}
+
+/**
+ * The tokens the n-gram rules count, and the text length they are measured against. Second
+ * copies of repeated blocks are left out of both (the copy goes). Lines that repeat an
+ * earlier line stay in the length but not in the n-grams: repetition/duplicate-lines reports
+ * them, so the n-gram rules measure the repetition *inside* distinct lines.
+ */
+function prepare(file: Parameters<QualityRule['check']>[0]): { page: Page; tokens: Token[]; total: number } {
+  const page = file.page;
+  const copies = secondCopies(file);
+  const repeatedLine = new Set<number>();
+  const seen = new Set<string>();
+  let total = 0;
+  page.lines.forEach((l, i) => {
+    const key = normalised(l.text);
+    if (key === '' || copies.has(i)) return;
+    total += codePointLength(key);
+    if (seen.has(key)) repeatedLine.add(i);
+    else seen.add(key);
+  });
+  const tokens = tokensOf(page, (i) => copies.has(i) || repeatedLine.has(i));
+  return { page, tokens, total };
+}
+
+const charsOf = (tokens: readonly Token[], i: number, n: number): number => {
+  let c = 0;
+  for (let t = i; t < i + n; t += 1) c += tokens[t]!.length;
+  return c;
+};
+
+export const topNgram: QualityRule = {
+  id: 'repetition/top-ngram',
+  description: 'One short phrase makes up too much of the text (Gopher top n-gram share, in Chinese characters).',
+  tags: ['repetition'],
+  severity: 'warning',
+  rationale:
+    'Gopher: the most frequent 2-, 3-, 4-word n-gram may cover at most 20%, 18%, 16% of the characters. Adapted to Chinese as 4-, 6-, 8-character n-grams (a word ≈ 2 characters; tokens are Han characters or Latin/digit runs).',
+  options: { charsPerWord: CHARS_PER_WORD },
+  check(file, report, options) {
+    if (file.binary) return;
+    const { page, tokens, total } = prepare(file);
+    if (total === 0) return;
+    const cpw = opt(options, 'charsPerWord');
+    let worst: { n: number; limit: number; share: number; i: number; count: number } | null = null;
+    for (const [words, limit] of TOP_LIMITS) {
+      const n = words * cpw;
+      if (tokens.length < n) continue;
+      const counts = new Map<string, { count: number; first: number }>();
+      for (let i = 0; i + n <= tokens.length; i += 1) {
+        const k = ngramKey(tokens, i, n);
+        const c = counts.get(k);
+        if (c) c.count += 1;
+        else counts.set(k, { count: 1, first: i });
+      }
+      let best: { count: number; first: number } | null = null;
+      for (const c of counts.values()) if (!best || c.count > best.count || (c.count === best.count && c.first < best.first)) best = c;
+      if (!best || best.count < 2) continue;
+      const share = (charsOf(tokens, best.first, n) * best.count) / total;
+      if (share > limit && (!worst || share / limit > worst.share / worst.limit)) worst = { n, limit, share, i: best.first, count: best.count };
+    }
+    if (!worst) return;
+    const s = span(tokens, worst.i, worst.n);
+    const at = evidenceAt(page, s.offset, s.length);
+    report({
+      message: `the ${worst.n}-character phrase "${at.text}" occurs ${worst.count} times and covers ${percent(worst.share)} of the text (limit ${percent(worst.limit)})`,
+      measured: Math.round(worst.share * 1000) / 1000,
+      threshold: worst.limit,
+      at,
+    });
+  },
+};
+
+/** datatrove's find_all_duplicate: characters in n-grams seen before, skipping past each repeat. */
+function duplicateChars(tokens: readonly Token[], n: number): { chars: number; firstRepeat: number; original: number } {
+  const seen = new Map<string, number>();
+  let chars = 0;
+  let firstRepeat = -1;
+  let original = -1;
+  let i = 0;
+  while (i + n <= tokens.length) {
+    const k = ngramKey(tokens, i, n);
+    const before = seen.get(k);
+    if (before !== undefined) {
+      chars += charsOf(tokens, i, n);
+      if (firstRepeat < 0) {
+        firstRepeat = i;
+        original = before;
+      }
+      i += n;
+    } else {
+      seen.set(k, i);
+      i += 1;
+    }
+  }
+  return { chars, firstRepeat, original };
+}
+
+export const duplicateNgrams: QualityRule = {
+  id: 'repetition/duplicate-ngrams',
+  description: 'Too much of the text is made of phrases that already occurred (Gopher duplicated n-gram share, in Chinese characters).',
+  tags: ['repetition'],
+  severity: 'warning',
+  rationale:
+    'Gopher: characters inside duplicated 5- … 10-word n-grams may be at most 15%, 14%, 13%, 12%, 11%, 10%. Adapted to Chinese as 10- … 20-character n-grams (a word ≈ 2 characters).',
+  options: { charsPerWord: CHARS_PER_WORD },
+  check(file, report, options) {
+    if (file.binary) return;
+    const { page, tokens, total } = prepare(file);
+    if (total === 0) return;
+    const cpw = opt(options, 'charsPerWord');
+    let worst: { n: number; limit: number; share: number; at: number; original: number } | null = null;
+    for (const [words, limit] of DUP_LIMITS) {
+      const n = words * cpw;
+      if (tokens.length < 2 * n) continue;
+      const d = duplicateChars(tokens, n);
+      const share = d.chars / total;
+      if (share > limit && d.firstRepeat >= 0 && (!worst || share / limit > worst.share / worst.limit))
+        worst = { n, limit, share, at: d.firstRepeat, original: d.original };
+    }
+    if (!worst) return;
+    const s = span(tokens, worst.at, worst.n);
+    const o = span(tokens, worst.original, worst.n);
+    report({
+      message: `${percent(worst.share)} of the characters are in ${worst.n}-character sequences that occurred earlier (limit ${percent(worst.limit)})`,
+      measured: Math.round(worst.share * 1000) / 1000,
+      threshold: worst.limit,
+      at: evidenceAt(page, s.offset, s.length),
+      related: [evidenceAt(page, o.offset, o.length)],
+    });
+  },
+};

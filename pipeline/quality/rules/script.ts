@@ -1,0 +1,164 @@
+// Mixed script: traditional characters inside simplified text (發揮 for 发挥), and full-width
+// and half-width forms of the same punctuation mark mixed in Chinese text.
+import iconv from 'iconv-lite';
+import { Converter as FullConverter } from 'opencc-js';
+import { Converter } from 'opencc-js/t2cn';
+import { evidenceIn } from '../../page.js';
+import { contentLines } from '../repeated-blocks.js';
+import type { QualityRule } from '../rule.js';
+import { opt } from '../rule.js';
+import { percent, reportSpans } from '../text.js';
+
+/** OpenCC traditional → mainland simplified, with its phrase table (so 瞭望, 乾隆 stay as they are). */
+const toSimplified = Converter({ from: 't', to: 'cn' });
+/** And back: the forms OpenCC writes in traditional text (OpenCC standard, Taiwan, Hong Kong). */
+const toTraditional = [FullConverter({ from: 'cn', to: 't' }), FullConverter({ from: 'cn', to: 'tw' }), FullConverter({ from: 'cn', to: 'hk' })];
+
+/**
+ * True when c is in GB 2312, the mainland simplified character set (6,763 hanzi): such a
+ * character is a standard simplified form in some use (乾坤, 於 as a surname, 徵 as a note,
+ * 著名), so it is never reported even where OpenCC would convert it. Tested through the GBK
+ * table of iconv-lite: GB 2312 hanzi are the two-byte codes B0–F7 / A1–FE.
+ */
+function inGb2312(c: string): boolean {
+  const b = iconv.encode(c, 'gbk');
+  return b.length === 2 && b[0]! >= 0xb0 && b[0]! <= 0xf7 && b[1]! >= 0xa1 && b[1]! <= 0xfe;
+}
+
+const HAN_RUN_G = /\p{Script=Han}+/gu;
+/** Traditional characters at most this many characters apart are one span. */
+const MAX_GAP = 2;
+const gbCache = new Map<string, boolean>();
+
+function gb2312(c: string): boolean {
+  let gb = gbCache.get(c);
+  if (gb === undefined) {
+    gb = inGb2312(c);
+    gbCache.set(c, gb);
+  }
+  return gb;
+}
+
+/**
+ * The traditional characters of a run of Han characters, with their simplified forms. A
+ * character counts when OpenCC simplifies it, OpenCC writes that very character when it
+ * converts the simplified word back (so variants kept in simplified use, such as 昇 in 昇腾,
+ * are not reported: 升腾 goes back to 升騰), and it is not in GB 2312.
+ */
+function traditionalIn(run: string): { index: number; char: string; simplified: string }[] {
+  const chars = [...run];
+  const simplifiedRun = toSimplified(run);
+  let simplified = [...simplifiedRun];
+  let back = toTraditional.map((f) => [...f(simplifiedRun)]);
+  // Phrase conversions keep the length almost always; if not, compare character by character.
+  if (simplified.length !== chars.length || back.some((b) => b.length !== chars.length)) {
+    simplified = chars.map((c) => toSimplified(c));
+    back = toTraditional.map((f) => simplified.map((s) => f(s)));
+  }
+  const out: { index: number; char: string; simplified: string }[] = [];
+  let index = 0;
+  chars.forEach((c, i) => {
+    const s = simplified[i]!;
+    if (s !== c && back.some((b) => b[i] === c) && !gb2312(c)) out.push({ index, char: c, simplified: s });
+    index += c.length;
+  });
+  return out;
+}
+
+export const traditional: QualityRule = {
+  id: 'script/traditional',
+  description: 'Traditional characters inside simplified text (發揮 for 发挥); each span is reported with its simplified form.',
+  tags: ['script'],
+  severity: 'warning',
+  rationale:
+    'A character is traditional when OpenCC (t→cn, with phrases) simplifies it, OpenCC writes that same character when converting the simplified word back (so variants kept in simplified use, such as 昇 in 昇腾, pass), and it is not in GB 2312 (so characters that are also standard simplified forms, such as 乾, 於, 徵, 著, pass). Furniture lines are left to noise/boilerplate. Above 5% of the Han characters the whole text is traditional: one info message instead of one per span.',
+  options: { maxShare: { default: 0.05, minimum: 0, maximum: 1, description: 'share of traditional characters above which the text counts as written in traditional script' } },
+  check(file, report, options) {
+    if (file.binary) return;
+    const spans: { at: ReturnType<typeof evidenceIn>; message: string; expected: string }[] = [];
+    let han = 0;
+    let trad = 0;
+    for (const line of contentLines(file)) {
+      HAN_RUN_G.lastIndex = 0;
+      for (let m = HAN_RUN_G.exec(line.text); m !== null; m = HAN_RUN_G.exec(line.text)) {
+        han += [...m[0]].length;
+        const found = traditionalIn(m[0]);
+        trad += found.length;
+        // Nearby traditional characters form one span (發揮; 動畫金屬, where 金 is the same in both scripts).
+        const chars = [...m[0]];
+        const pos = (f: { index: number }): number => [...m![0].slice(0, f.index)].length;
+        for (let k = 0; k < found.length; ) {
+          let end = k;
+          while (end + 1 < found.length && pos(found[end + 1]!) - pos(found[end]!) <= MAX_GAP + 1) end += 1;
+          const a = pos(found[k]!);
+          const z = pos(found[end]!);
+          const text = chars.slice(a, z + 1).join('');
+          const simplified = toSimplified(text);
+          spans.push({ at: evidenceIn(line, m.index + found[k]!.index, text), message: `traditional ${text} in simplified text (simplified: ${simplified})`, expected: simplified });
+          k = end + 1;
+        }
+      }
+    }
+    if (spans.length === 0) return;
+    const share = trad / Math.max(1, han);
+    const max = opt(options, 'maxShare');
+    if (share > max) {
+      report({
+        severity: 'info',
+        message: `the text is written in traditional characters (${percent(share)} of Han characters are traditional forms)`,
+        measured: Math.round(share * 1000) / 1000,
+        threshold: max,
+        at: spans[0]!.at,
+      });
+      return;
+    }
+    reportSpans(report, spans, (n) => `${n} more traditional character spans not listed`);
+  },
+};
+
+/** Half-width marks and their full-width forms, as used after a Han character. */
+const PAIRS: readonly [string, string][] = [[',', '，'], [':', '：'], [';', '；'], ['?', '？'], ['!', '！'], ['(', '（'], [')', '）']];
+const HAN = /\p{Script=Han}/u;
+
+export const punctuationWidth: QualityRule = {
+  id: 'script/punctuation-width',
+  description: 'The same punctuation mark is used both full-width and half-width next to Chinese characters (，and ,).',
+  tags: ['script'],
+  severity: 'info',
+  rationale:
+    'A mark counts when a Han character stands before it (after it, for an opening parenthesis). Reported when the minority form is at least 3 uses and 2% of that mark; a text that normalises all marks to one width is consistent and not flagged.',
+  options: {
+    minCount: { default: 3, minimum: 1, description: 'fewest uses of the minority form' },
+    minShare: { default: 0.02, minimum: 0, maximum: 1, description: 'smallest share of the minority form' },
+  },
+  check(file, report, options) {
+    if (file.binary) return;
+    const minCount = opt(options, 'minCount');
+    const minShare = opt(options, 'minShare');
+    for (const [half, full] of PAIRS) {
+      const uses: { half: ReturnType<typeof evidenceIn>[]; full: ReturnType<typeof evidenceIn>[] } = { half: [], full: [] };
+      for (const line of contentLines(file)) {
+        const t = line.text;
+        for (let i = 0; i < t.length; i += 1) {
+          const c = t[i]!;
+          if (c !== half && c !== full) continue;
+          const neighbour = c === '(' || c === '（' ? t.slice(i + 1, i + 3) : t.slice(Math.max(0, i - 2), i);
+          const cp = c === '(' || c === '（' ? [...neighbour][0] : [...neighbour].pop();
+          if (cp === undefined || !HAN.test(cp)) continue;
+          (c === half ? uses.half : uses.full).push(evidenceIn(line, i, c));
+        }
+      }
+      const total = uses.half.length + uses.full.length;
+      const minority = uses.half.length <= uses.full.length ? uses.half : uses.full;
+      if (minority.length < minCount || minority.length / total < minShare) continue;
+      const minorityForm = minority === uses.half ? `half-width ${half}` : `full-width ${full}`;
+      report({
+        message: `${minorityForm} used ${minority.length} times against ${total - minority.length} of the other width after Chinese text`,
+        measured: Math.round((minority.length / total) * 1000) / 1000,
+        threshold: minShare,
+        at: minority[0]!,
+        related: minority.slice(1, 10),
+      });
+    }
+  },
+};
