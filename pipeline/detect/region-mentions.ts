@@ -23,6 +23,8 @@ export interface Occurrence {
   /** Title, author line or page top: enough to trust a unique county name alone. */
   strong: boolean;
   evidence: Evidence;
+  /** Read from the author record, not from a span of the page: its evidence is the author's. */
+  detached?: boolean;
 }
 
 export interface Mention {
@@ -31,6 +33,7 @@ export interface Mention {
   weight: number;
   anchor: boolean;
   evidence: Evidence;
+  detached: boolean;
 }
 
 const KIND_FACTOR = { full: 1, suffixed: 1, short: 0.8 } as const;
@@ -41,7 +44,7 @@ function marketTrap(o: Occurrence): boolean {
 }
 
 function mention(o: Occurrence, alias: Alias): Mention {
-  return { division: alias.division, alias, weight: o.weight * KIND_FACTOR[alias.kind], anchor: o.anchor, evidence: o.evidence };
+  return { division: alias.division, alias, weight: o.weight * KIND_FACTOR[alias.kind], anchor: o.anchor, evidence: o.evidence, detached: o.detached === true };
 }
 
 export function resolveMentions(occurrences: readonly Occurrence[]): Mention[] {

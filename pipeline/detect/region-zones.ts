@@ -44,13 +44,18 @@ function isTitleBlock(b: PageBlock, title: TitleField | null): boolean {
   return t !== '' && t === title.value.replace(/\s+/gu, '');
 }
 
+/** A short line naming the hosting site (宜春市人民政府) or its footer. */
+export function isSiteFurniture(text: string): boolean {
+  return codePointLength(text) <= SHORT_LINE && SITE_FURNITURE.test(text);
+}
+
 export function zoneOf(page: Page, b: PageBlock, title: TitleField | null): Zone {
+  // Checked before the title: a site name taken for the title names the host, not the document.
+  if (isSiteFurniture(b.text)) return { weight: 0.1, anchor: false, strong: false };
   if (isTitleBlock(b, title)) return { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
   const base = KIND_WEIGHT[b.kind];
   if (base === 0) return { weight: 0, anchor: false, strong: false };
   if (b.kind === 'attribution') return { weight: base, anchor: true, strong: true };
-  const short = codePointLength(b.text) <= SHORT_LINE;
-  if (short && SITE_FURNITURE.test(b.text)) return { weight: 0.1, anchor: false, strong: false };
   const top = b.line <= page.top;
   if (top && (b.kind === 'body' || b.kind === 'heading' || b.kind === 'subtitle')) return { weight: base * 1.5, anchor: false, strong: true };
   return { weight: base, anchor: false, strong: b.kind === 'subtitle' || b.kind === 'keywords' };

@@ -15,7 +15,7 @@ import { divisions, within, type Division } from './region-data.js';
 import { findPlaces } from './region-matcher.js';
 import { resolveMentions, type Mention, type Occurrence } from './region-mentions.js';
 import { nationalCues } from './region-national.js';
-import { ANCHOR_WEIGHT, zoneOf, type Zone } from './region-zones.js';
+import { ANCHOR_WEIGHT, isSiteFurniture, zoneOf, type Zone } from './region-zones.js';
 
 export { resolveRegionName } from './region-resolve.js';
 
@@ -33,8 +33,10 @@ const CHILD_SHARE = 0.6;
 const CHILD_VS_PARENT = 0.3;
 /** …and at least this much weight (two body mentions, or one in the page top). */
 const CHILD_MIN = 1.5;
-/** The heaviest province must hold this share of all place weight to be the region. */
+/** The heaviest province must hold this share of all place weight to be the region… */
 const PROVINCE_SHARE = 0.5;
+/** …and outweigh the runner-up by this factor (two provinces named alike decide nothing). */
+const PROVINCE_LEAD = 1.5;
 /** Body-only evidence below this weight (one passing name, a dateline) decides nothing. */
 const MIN_REGION = 2;
 const MAX_MENTIONS = 20;
@@ -89,10 +91,12 @@ function scan(page: Page, ctx: RegionContext): Scan {
   // The author's affiliation (or an issuing body's name) when it sits on a line not
   // already read as an author line.
   const author = ctx.author;
-  if (author && !anchorLines.has(author.evidence.line)) {
-    const line = page.lines[author.evidence.line - 1];
+  const authorLine = author ? page.lines[author.evidence.line - 1] : undefined;
+  // An author read off the site's own name (南昌市人民政府 atop a reposted bulletin) is the host.
+  if (author && authorLine && !anchorLines.has(authorLine.no) && !isSiteFurniture(cleanText(authorLine.text))) {
+    const line = authorLine;
     for (const text of [author.affiliation, author.organisation ? author.name : null]) {
-      if (!text || !line) continue;
+      if (!text) continue;
       const at = line.text.indexOf(text);
       const zone: Zone = { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
       if (at >= 0) add(line, at, text, zone);
@@ -105,7 +109,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
 /** Author text that is not printed verbatim on its evidence line: evidence is the author's. */
 function addDetached(text: string, evidence: Evidence, zone: Zone, occurrences: Occurrence[], cues: Cue[]): void {
   for (const hit of findPlaces(text)) {
-    occurrences.push({ hit, next: text.charAt(hit.end), weight: zone.weight, anchor: true, strong: true, evidence });
+    occurrences.push({ hit, next: text.charAt(hit.end), weight: zone.weight, anchor: true, strong: true, evidence, detached: true });
   }
   for (const cue of nationalCues(text)) {
     if (cue.strength !== 'weak') cues.push({ weight: CUE_WEIGHT.strong * ANCHOR_WEIGHT, strong: true, top: true, evidence });
@@ -119,6 +123,7 @@ interface Tally {
   anchorWeight: number;
   evidence: Evidence;
   bestWeight: number;
+  detached: boolean;
 }
 
 function tally(mentions: readonly Mention[]): Map<Division, Tally> {
@@ -126,15 +131,17 @@ function tally(mentions: readonly Mention[]): Map<Division, Tally> {
   for (const m of mentions) {
     const t = out.get(m.division);
     if (!t) {
-      out.set(m.division, { division: m.division, count: 1, weight: m.weight, anchorWeight: m.anchor ? m.weight : 0, evidence: m.evidence, bestWeight: m.weight });
+      out.set(m.division, { division: m.division, count: 1, weight: m.weight, anchorWeight: m.anchor ? m.weight : 0, evidence: m.evidence, bestWeight: m.weight, detached: m.detached });
       continue;
     }
     t.count += 1;
     t.weight += m.weight;
     if (m.anchor) t.anchorWeight += m.weight;
-    if (m.weight > t.bestWeight) {
+    // Evidence is the heaviest span of the page itself; the author record's only as a last resort.
+    if ((m.weight > t.bestWeight && !m.detached) || (t.detached && !m.detached)) {
       t.bestWeight = m.weight;
       t.evidence = m.evidence;
+      t.detached = m.detached;
     }
   }
   return out;
@@ -216,7 +223,7 @@ function drillDown(tallies: Map<Division, Tally>, province: Division, pick: (t: 
   return unit;
 }
 
-function heaviest(tallies: Map<Division, Tally>, pick: (t: Tally) => number): { province: Division; score: number; total: number } | null {
+function heaviest(tallies: Map<Division, Tally>, pick: (t: Tally) => number): { province: Division; score: number; second: number; total: number } | null {
   const scores = new Map<Division, number>();
   let total = 0;
   for (const t of tallies.values()) {
@@ -227,7 +234,7 @@ function heaviest(tallies: Map<Division, Tally>, pick: (t: Tally) => number): { 
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]));
   const top = ranked[0];
-  return top ? { province: top[0], score: top[1], total } : null;
+  return top ? { province: top[0], score: top[1], second: ranked[1]?.[1] ?? 0, total } : null;
 }
 
 /** The place the title or the author's line names, most specific first. */
@@ -260,7 +267,7 @@ export function detectRegion(page: Page, ctx: RegionContext): RegionField | null
   }
   const strongest = strongCues[0];
   if (strongest && nationalScore >= best.score) return national(strongest, tallies, 0.7);
-  if (best.score < PROVINCE_SHARE * best.total) return strongest ? national(strongest, tallies, 0.55) : null;
+  if (best.score < PROVINCE_SHARE * best.total || best.score < PROVINCE_LEAD * best.second) return strongest ? national(strongest, tallies, 0.55) : null;
   const unit = drillDown(tallies, best.province, (t) => t.weight);
   const share = best.score / best.total;
   return regionOf(unit, tallies, 0.4 + 0.4 * share);
