@@ -98,9 +98,12 @@ export function compareIndex(input: CompareInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const row of input.index.rows) {
     const name = rowFileName(row);
-    // Only the first row of a file is compared; check.ts reports the duplicates.
+    // Only the first row of a file is compared; check.ts reports the duplicates. A row with
+    // too few or too many cells is reported by check.ts too: its values may sit in the wrong
+    // columns, so comparing them would only add noise.
     if (seen.has(name)) continue;
     seen.add(name);
+    if (row.extra > 0 || row.missing > 0) continue;
     out.push(...compareRow(input, row, byFile.get(name) ?? null));
   }
   return out;
@@ -140,7 +143,7 @@ export function compareRow(input: Omit<CompareInput, 'index' | 'records'> & { in
   };
 
   // A region cell must name a known place whether or not the file was processed.
-  const regionText = row.cells.region.text;
+  const regionText = cellText(row, 'region');
   let resolved: ResolvedRegion | null | undefined;
   if (regionText !== '' && !isNoneCell(regionText)) {
     resolved = resolveRegionName(regionText);
@@ -156,8 +159,17 @@ export function compareRow(input: Omit<CompareInput, 'index' | 'records'> & { in
   return out;
 }
 
+/**
+ * A cell's text; '' (not filled in, so not compared) when it holds U+FFFD: INDEX.md was not
+ * valid UTF-8 there (reported as index/encoding) and what the maintainer wrote is unknown.
+ */
+function cellText(row: IndexRow, field: Field): string {
+  const text = row.cells[field].text;
+  return text.includes('\uFFFD') ? '' : text;
+}
+
 function compareType(row: IndexRow, record: SeedRecord): Finding | null {
-  const cell = row.cells.type.text;
+  const cell = cellText(row, 'type');
   if (cell === '') return null;
   const none = isNoneCell(cell);
   // An unknown type word is index/bad-value (check.ts); comparing it too would say the same twice.
@@ -170,7 +182,7 @@ function compareType(row: IndexRow, record: SeedRecord): Finding | null {
 }
 
 function compareTitle(row: IndexRow, record: SeedRecord): Finding | null {
-  const cell = row.cells.title.text;
+  const cell = cellText(row, 'title');
   if (cell === '') return null;
   const detected = record.title;
   if (isNoneCell(cell) ? detected === null : detected !== null && sameText(cell, detected.value)) return null;
@@ -180,7 +192,7 @@ function compareTitle(row: IndexRow, record: SeedRecord): Finding | null {
 const KIND_NOTE = { published: '', event: ', an event date', inferred: ', a date inferred from context' } as const;
 
 function compareDate(row: IndexRow, record: SeedRecord): Finding | null {
-  const cell = row.cells.date.text.trim();
+  const cell = cellText(row, 'date').trim();
   if (cell === '') return null;
   const none = isNoneCell(cell);
   if (!none && !ISO_DATE.test(cell)) return null; // index/bad-value (check.ts)
@@ -222,7 +234,7 @@ function sameClaim(index: AuthorClaim, page: AuthorClaim, record: SeedRecord): b
 }
 
 function compareAuthor(row: IndexRow, record: SeedRecord): Finding | null {
-  const cell = row.cells.author.text;
+  const cell = cellText(row, 'author');
   if (cell === '') return null;
   const page = authorClaim(record.author);
   if (sameClaim(parseAuthorCell(cell), page, record)) return null;
@@ -234,7 +246,7 @@ function samePlace(a: Place | null, b: Place | null): boolean {
 }
 
 function compareRegion(row: IndexRow, record: SeedRecord, resolved: ResolvedRegion | null | undefined): Finding | null {
-  const cell = row.cells.region.text;
+  const cell = cellText(row, 'region');
   if (cell === '' || resolved === null) return null; // null: index/bad-value already reported
   const detected = record.region;
   const page = regionCell(detected);
