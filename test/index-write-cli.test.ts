@@ -16,7 +16,7 @@ import { parseIndex } from '../pipeline/index/parse.js';
 import { escapeCell, recordCells } from '../pipeline/index/render-cell.js';
 import { packageRoot } from '../pipeline/paths.js';
 import { runPipeline } from '../pipeline/run.js';
-import type { Diagnostic } from '../pipeline/types.js';
+import { SOURCE_TYPES, type Diagnostic } from '../pipeline/types.js';
 import { runCli } from './helpers/run-cli.js';
 import { runMain } from './helpers/run-main.js';
 
@@ -100,6 +100,32 @@ test('index writes what --dry-run showed; a second run changes nothing; validate
     JSON.stringify(indexFindings, null, 2),
   );
   assert.equal(v.code, 0, JSON.stringify(diagnostics.filter((d) => d.severity === 'error'), null, 2));
+  rmSync(dir, { recursive: true });
+});
+
+test('validate exits 1 when a filled row then disagrees on an error-severity field (type, date)', async () => {
+  const { dir, index } = copyCase();
+  await runMain(indexMain, [], dir);
+  const rows = parseIndex(readFileSync(index, 'utf8')).rows;
+  const row = rows.find((r) => r.cells.file.text === F1)!;
+  const type = row.cells.type.text;
+  const other = SOURCE_TYPES.find((t) => t !== type)!;
+  const lines = readFileSync(index, 'utf8').split('\n');
+  const at = row.line - 1;
+  // Replace the type cell (the third) and the date cell (the fourth) of 001's row.
+  const cells = lines[at]!.split(' | ');
+  cells[2] = other;
+  cells[3] = '1999-12-31';
+  lines[at] = cells.join(' | ');
+  await fs.writeFile(index, lines.join('\n'));
+  const v = await runCli(['--seeds', 'seeds', '--no-write', '--format', 'json'], dir);
+  const { diagnostics } = JSON.parse(v.stdout) as { diagnostics: Diagnostic[] };
+  const found = diagnostics.filter((d) => d.line === row.line && d.ruleId.endsWith('-mismatch'));
+  assert.deepEqual(found.map((d) => [d.ruleId, d.severity, d.actual]), [
+    ['index/type-mismatch', 'error', other],
+    ['index/date-mismatch', 'error', '1999-12-31'],
+  ]);
+  assert.equal(v.code, 1);
   rmSync(dir, { recursive: true });
 });
 
