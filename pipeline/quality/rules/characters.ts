@@ -5,6 +5,7 @@ import type { Evidence } from '../../types.js';
 import { checkedLines } from '../repeated-blocks.js';
 import type { QualityRule } from '../rule.js';
 import { reportSpans, uPlus } from '../text.js';
+import { mojibakeRanges } from './mojibake.js';
 
 /** C0 controls except TAB/LF/CR (NUL is reported by decode), DEL, and C1 controls. */
 const CONTROL_G = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]+/gu;
@@ -47,7 +48,10 @@ export const invisibleChars: QualityRule = {
     let bidi = false;
     for (const line of checkedLines(file)) {
       INVISIBLE_G.lastIndex = 0;
+      const garbled = line.text.length > 0 && /[^\x00-\x7f]/u.test(line.text) ? mojibakeRanges(line) : [];
       for (let m = INVISIBLE_G.exec(line.text); m !== null; m = INVISIBLE_G.exec(line.text)) {
+        const at = m.index;
+        if (garbled.some(([a, z]) => at >= a && at < z)) continue; // part of encoding/mojibake's span
         seen.push(evidenceIn(line, m.index, m[0]));
         counts.set(uPlus(m[0]), (counts.get(uPlus(m[0])) ?? 0) + 1);
         if (BIDI.test(m[0])) bidi = true;

@@ -4,8 +4,10 @@
 // block is not reported three times.
 import { codePointLength, type Page } from '../../page.js';
 import { secondCopies } from '../repeated-blocks.js';
+import { optionsFor } from '../../config.js';
+import type { SeedFile } from '../../seed-file.js';
 import type { QualityRule, Report } from '../rule.js';
-import { opt } from '../rule.js';
+import { opt, resolveOptions } from '../rule.js';
 import { lineEvidence, normalised, percent } from '../text.js';
 
 /** Fractions over a handful of lines say little: a 3-line text with one repeat is 33%. */
@@ -32,14 +34,21 @@ function duplicates(elements: readonly Element[]): { dups: Element[]; chars: num
   return { dups, chars };
 }
 
-function check(page: Page, elements: Element[], report: Report, what: string, maxShare: number, maxCharShare: number): void {
-  if (elements.length < MIN_ELEMENTS) return;
+/** True when the elements exceed either limit. */
+function exceeds(elements: readonly Element[], maxShare: number, maxCharShare: number): boolean {
+  if (elements.length < MIN_ELEMENTS) return false;
   const total = elements.reduce((n, e) => n + e.chars, 0);
-  if (total === 0) return;
+  if (total === 0) return false;
+  const { dups, chars } = duplicates(elements);
+  return dups.length / elements.length > maxShare || chars / total > maxCharShare;
+}
+
+function check(page: Page, elements: Element[], report: Report, what: string, maxShare: number, maxCharShare: number): void {
+  if (!exceeds(elements, maxShare, maxCharShare)) return;
+  const total = elements.reduce((n, e) => n + e.chars, 0);
   const { dups, chars } = duplicates(elements);
   const share = dups.length / elements.length;
   const charShare = chars / total;
-  if (share <= maxShare && charShare <= maxCharShare) return;
   // Evidence: the first repeat of each of the most repeated elements.
   const counts = new Map<string, number>();
   for (const d of dups) counts.set(d.key, (counts.get(d.key) ?? 0) + 1);
@@ -55,6 +64,23 @@ function check(page: Page, elements: Element[], report: Report, what: string, ma
   });
 }
 
+/** Non-blank lines outside second copies of repeated blocks. */
+function lineElements(file: SeedFile): Element[] {
+  const skip = secondCopies(file);
+  const elements: Element[] = [];
+  file.page.lines.forEach((l, i) => {
+    const key = normalised(l.text);
+    if (key !== '' && !skip.has(i)) elements.push({ key, line: i, chars: codePointLength(key) });
+  });
+  return elements;
+}
+
+/** Whether repetition/duplicate-lines fires on the file at its configured limits. */
+function linesExceed(file: SeedFile): boolean {
+  const o = resolveOptions(duplicateLines, optionsFor(file.config, duplicateLines.id));
+  return exceeds(lineElements(file), opt(o, 'maxShare'), opt(o, 'maxCharShare'));
+}
+
 export const duplicateLines: QualityRule = {
   id: 'repetition/duplicate-lines',
   description: 'Too many lines repeat an earlier line (menus, comment furniture, a text pasted line by line twice).',
@@ -68,14 +94,7 @@ export const duplicateLines: QualityRule = {
   },
   check(file, report, options) {
     if (file.binary) return;
-    const page = file.page;
-    const skip = secondCopies(file);
-    const elements: Element[] = [];
-    page.lines.forEach((l, i) => {
-      const key = normalised(l.text);
-      if (key !== '' && !skip.has(i)) elements.push({ key, line: i, chars: codePointLength(key) });
-    });
-    check(page, elements, report, 'line', opt(options, 'maxShare'), opt(options, 'maxCharShare'));
+    check(file.page, lineElements(file), report, 'line', opt(options, 'maxShare'), opt(options, 'maxCharShare'));
   },
 };
 
@@ -85,7 +104,7 @@ export const duplicateParagraphs: QualityRule = {
   tags: ['repetition'],
   severity: 'warning',
   rationale:
-    'Gopher / FineWeb: more than 30% of paragraphs duplicated, or more than 20% of characters in duplicated paragraphs. A paragraph is a run of lines between blank lines; only checked when some paragraph spans several lines (otherwise paragraphs are lines and repetition/duplicate-lines already measures them).',
+    'Gopher / FineWeb: more than 30% of paragraphs duplicated, or more than 20% of characters in duplicated paragraphs. A paragraph is a run of lines between blank lines; only checked when some paragraph spans several lines (otherwise paragraphs are lines), and silent when repetition/duplicate-lines already fires.',
   options: {
     maxShare: { default: 0.3, minimum: 0, maximum: 1, description: 'largest share of paragraphs that repeat an earlier one' },
     maxCharShare: { default: 0.2, minimum: 0, maximum: 1, description: 'largest share of characters in repeated paragraphs' },
@@ -115,7 +134,8 @@ export const duplicateParagraphs: QualityRule = {
       current.lines.push(key);
     });
     close();
-    if (!multiLine) return;
+    // Repeated paragraphs repeat their lines: when the line rule already fires, it speaks for both.
+    if (!multiLine || linesExceed(file)) return;
     check(page, elements, report, 'paragraph', opt(options, 'maxShare'), opt(options, 'maxCharShare'));
   },
 };

@@ -48,15 +48,25 @@ export const danglingPunctuation: QualityRule = {
     for (const line of contentLines(file)) {
       // The `;` that closes an undecoded entity (&#34;，) is noise/html-entity's, not a separator.
       const text = line.text.replace(ENTITY_G, (e) => (isEntity(e) ? ' '.repeat(e.length) : e));
+      // Every dangling spot as a [start, end) span; `(、)` or `(、,` match more than one
+      // pattern, so touching spans are merged into one report.
+      const spans: [number, number][] = [];
       SEPARATOR_RUN_G.lastIndex = 0;
       for (let m = SEPARATOR_RUN_G.exec(text); m !== null; m = SEPARATOR_RUN_G.exec(text)) {
-        if (isInformalEllipsis(m[0])) continue;
-        report({ message: `separators "${m[0]}" in a row: words were probably cut out here`, at: evidenceIn(line, m.index, m[0]) });
+        if (!isInformalEllipsis(m[0])) spans.push([m.index, m.index + m[0].length]);
       }
       DANGLING_G.lastIndex = 0;
-      for (let m = DANGLING_G.exec(line.text); m !== null; m = DANGLING_G.exec(line.text)) {
-        const next = line.text[m.index + 1] ?? '';
-        report({ message: `"${m[0]}${next}": a list item or quotation is missing`, at: evidenceIn(line, m.index, `${m[0]}${next}`) });
+      for (let m = DANGLING_G.exec(text); m !== null; m = DANGLING_G.exec(text)) spans.push([m.index, m.index + 2]);
+      spans.sort((x, y) => x[0] - y[0]);
+      const merged: [number, number][] = [];
+      for (const sp of spans) {
+        const last = merged[merged.length - 1];
+        if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+        else merged.push([sp[0], sp[1]]);
+      }
+      for (const [a, z] of merged) {
+        const t = line.text.slice(a, z);
+        report({ message: `"${t}": punctuation left where words were probably cut out`, at: evidenceIn(line, a, t) });
       }
     }
   },

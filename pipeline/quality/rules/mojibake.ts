@@ -45,6 +45,17 @@ function repairOf(run: string, codec: 'gbk' | 'windows-1252', min: number): stri
   return best.length >= min ? best : null;
 }
 
+/** UTF-16 ranges [start, end) of the line that are mojibake: other rules (script, invisible
+ *  characters) leave them alone, since their characters are debris, not text. */
+export function mojibakeRanges(line: PageLine): [number, number][] {
+  const out: [number, number][] = mojibakeIn(line, DEFAULT_MIN).map((g) => [g.index, g.index + g.text.length]);
+  GARBLE_G.lastIndex = 0;
+  for (let m = GARBLE_G.exec(line.text); m !== null; m = GARBLE_G.exec(line.text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+const DEFAULT_MIN = 3;
+
 function mojibakeIn(line: PageLine, min: number): { index: number; text: string; repair: string; codec: string }[] {
   const out: { index: number; text: string; repair: string; codec: string }[] = [];
   CANDIDATE_G.lastIndex = 0;
@@ -67,7 +78,7 @@ export const mojibake: QualityRule = {
   severity: 'error',
   rationale:
     'Fixed signatures (锟斤拷 = two U+FFFD read as GBK; 烫/屯 runs of 4+ = debug fill bytes read as GBK; U+FFFD) need no threshold. UTF-8 read as GBK/Windows-1252 is reported when re-encoding a run gives at least 3 CJK characters of valid UTF-8 in a row (9 bytes): ordinary Chinese never does (none in the 5 seeds and 33 dev-set documents).',
-  options: { minRepairChars: { default: 3, minimum: 2, description: 'fewest CJK characters recovered by re-decoding a run before it counts as mojibake' } },
+  options: { minRepairChars: { default: DEFAULT_MIN, minimum: 2, description: 'fewest CJK characters recovered by re-decoding a run before it counts as mojibake' } },
   check(file, report, options) {
     if (file.binary) return;
     // decode.ts has already reported invalid bytes and put U+FFFD in their place.

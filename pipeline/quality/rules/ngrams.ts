@@ -8,10 +8,11 @@
 //   expressions (人民币1元对…) in a rate table do not trip the limits.
 // - The limits themselves are Gopher's: they are shares of characters, which carry over.
 // Repeated blocks and repeated whole lines are left out (their own rules report them).
+import { optionsFor } from '../../config.js';
 import { codePointLength, evidenceAt, type Page } from '../../page.js';
 import { secondCopies } from '../repeated-blocks.js';
 import type { QualityRule } from '../rule.js';
-import { opt } from '../rule.js';
+import { opt, resolveOptions } from '../rule.js';
 import { normalised, percent, tokensOf, type Token } from '../text.js';
 
 /** Gopher: share of characters in the most frequent word n-gram, for n = 2, 3, 4. */
@@ -61,6 +62,37 @@ const charsOf = (tokens: readonly Token[], i: number, n: number): number => {
   return c;
 };
 
+interface TopPhrase {
+  n: number;
+  limit: number;
+  share: number;
+  i: number;
+  count: number;
+}
+
+/** The most frequent n-gram that is over its limit (the one furthest over), or null. */
+function topPhrase(tokens: readonly Token[], total: number, cpw: number): TopPhrase | null {
+  if (total === 0) return null;
+  let worst: TopPhrase | null = null;
+  for (const [words, limit] of TOP_LIMITS) {
+    const n = words * cpw;
+    if (tokens.length < n) continue;
+    const counts = new Map<string, { count: number; first: number }>();
+    for (let i = 0; i + n <= tokens.length; i += 1) {
+      const k = ngramKey(tokens, i, n);
+      const c = counts.get(k);
+      if (c) c.count += 1;
+      else counts.set(k, { count: 1, first: i });
+    }
+    let best: { count: number; first: number } | null = null;
+    for (const c of counts.values()) if (!best || c.count > best.count || (c.count === best.count && c.first < best.first)) best = c;
+    if (!best || best.count < 2) continue;
+    const share = (charsOf(tokens, best.first, n) * best.count) / total;
+    if (share > limit && (!worst || share / limit > worst.share / worst.limit)) worst = { n, limit, share, i: best.first, count: best.count };
+  }
+  return worst;
+}
+
 export const topNgram: QualityRule = {
   id: 'repetition/top-ngram',
   description: 'One short phrase makes up too much of the text (Gopher top n-gram share, in Chinese characters).',
@@ -72,25 +104,7 @@ export const topNgram: QualityRule = {
   check(file, report, options) {
     if (file.binary) return;
     const { page, tokens, total } = prepare(file);
-    if (total === 0) return;
-    const cpw = opt(options, 'charsPerWord');
-    let worst: { n: number; limit: number; share: number; i: number; count: number } | null = null;
-    for (const [words, limit] of TOP_LIMITS) {
-      const n = words * cpw;
-      if (tokens.length < n) continue;
-      const counts = new Map<string, { count: number; first: number }>();
-      for (let i = 0; i + n <= tokens.length; i += 1) {
-        const k = ngramKey(tokens, i, n);
-        const c = counts.get(k);
-        if (c) c.count += 1;
-        else counts.set(k, { count: 1, first: i });
-      }
-      let best: { count: number; first: number } | null = null;
-      for (const c of counts.values()) if (!best || c.count > best.count || (c.count === best.count && c.first < best.first)) best = c;
-      if (!best || best.count < 2) continue;
-      const share = (charsOf(tokens, best.first, n) * best.count) / total;
-      if (share > limit && (!worst || share / limit > worst.share / worst.limit)) worst = { n, limit, share, i: best.first, count: best.count };
-    }
+    const worst = topPhrase(tokens, total, opt(options, 'charsPerWord'));
     if (!worst) return;
     const s = span(tokens, worst.i, worst.n);
     const at = evidenceAt(page, s.offset, s.length);
@@ -134,13 +148,16 @@ export const duplicateNgrams: QualityRule = {
   tags: ['repetition'],
   severity: 'warning',
   rationale:
-    'Gopher: characters inside duplicated 5- … 10-word n-grams may be at most 15%, 14%, 13%, 12%, 11%, 10%. Adapted to Chinese as 10- … 20-character n-grams (a word ≈ 2 characters).',
+    'Gopher: characters inside duplicated 5- … 10-word n-grams may be at most 15%, 14%, 13%, 12%, 11%, 10%. Adapted to Chinese as 10- … 20-character n-grams (a word ≈ 2 characters). Silent when repetition/top-ngram fires (one phrase repeated fills both measures).',
   options: { charsPerWord: CHARS_PER_WORD },
   check(file, report, options) {
     if (file.binary) return;
     const { page, tokens, total } = prepare(file);
     if (total === 0) return;
     const cpw = opt(options, 'charsPerWord');
+    // One phrase repeated over and over also fills the duplicated n-grams: repetition/top-ngram speaks for it.
+    const top = resolveOptions(topNgram, optionsFor(file.config, topNgram.id));
+    if (topPhrase(tokens, total, opt(top, 'charsPerWord'))) return;
     let worst: { n: number; limit: number; share: number; at: number; original: number } | null = null;
     for (const [words, limit] of DUP_LIMITS) {
       const n = words * cpw;

@@ -8,6 +8,7 @@ import { contentLines } from '../repeated-blocks.js';
 import type { QualityRule } from '../rule.js';
 import { opt } from '../rule.js';
 import { percent, reportSpans } from '../text.js';
+import { mojibakeRanges } from './mojibake.js';
 
 /** OpenCC traditional → mainland simplified, with its phrase table (so 瞭望, 乾隆 stay as they are). */
 const toSimplified = Converter({ from: 't', to: 'cn' });
@@ -79,8 +80,11 @@ export const traditional: QualityRule = {
     let han = 0;
     let trad = 0;
     for (const line of contentLines(file)) {
+      const garbled = mojibakeRanges(line);
       HAN_RUN_G.lastIndex = 0;
       for (let m = HAN_RUN_G.exec(line.text); m !== null; m = HAN_RUN_G.exec(line.text)) {
+        const at = m.index;
+        if (garbled.some(([a, z]) => at < z && at + m![0].length > a)) continue; // encoding/mojibake's
         han += [...m[0]].length;
         const found = traditionalIn(m[0]);
         trad += found.length;
