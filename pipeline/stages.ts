@@ -3,10 +3,11 @@
 //
 //   discover → read → decode → facts → page → detect → quality → validate record
 //                                                                   ↓
-//                                  corpus: INDEX.md, duplicates → outputs
+//                                  corpus: INDEX.md, duplicates, near-duplicates → outputs
 import type { CorpusStage } from './corpus/context.js';
 import { checkIndex } from './corpus/check-index.js';
 import { findDuplicates } from './corpus/duplicates.js';
+import { findNearDuplicates } from './corpus/near-duplicates.js';
 import type { SeedFile } from './seed-file.js';
 import { structurePage } from './stages/build-page.js';
 import { checkQuality } from './stages/check-quality.js';
@@ -32,4 +33,5 @@ export const fileStages: readonly FileStage[] = [
 export const corpusStages: readonly CorpusStage[] = [
   { name: 'index', run: checkIndex },
   { name: 'duplicates', run: findDuplicates },
+  { name: 'near-duplicates', run: findNearDuplicates },
 ];
