@@ -1,7 +1,9 @@
 // One Aho–Corasick automaton over every alias of every division, built once per process.
 // Leftmost-longest selection is what keeps substrings from inventing places: in 青海西宁 the
 // match 青海 starts first, so 海西 (海西州) never gets a chance; 迪庆藏族自治州 beats 迪庆.
-import AhoCorasick from 'modern-ahocorasick';
+// @monyone/aho-corasick's greedy variant does exactly that selection (~100 ms to build,
+// ~0.15 s per MB of text on the dev machine).
+import { AhoCorasick } from '@monyone/aho-corasick/greedy';
 import { aliasesOf, type Alias } from './region-aliases.js';
 import { divisions } from './region-data.js';
 
@@ -15,7 +17,8 @@ export interface PlaceHit {
 }
 
 interface Built {
-  matcher: AhoCorasick<Alias[]>;
+  matcher: AhoCorasick;
+  byText: Map<string, Alias[]>;
   patterns: number;
   buildMs: number;
 }
@@ -33,8 +36,8 @@ function build(): Built {
     }
   }
   const texts = [...byText.keys()].sort();
-  const matcher = new AhoCorasick<Alias[]>(texts.map((text) => ({ pattern: text, data: byText.get(text)! })));
-  return { matcher, patterns: texts.length, buildMs: performance.now() - t0 };
+  const matcher = new AhoCorasick(texts);
+  return { matcher, byText, patterns: texts.length, buildMs: performance.now() - t0 };
 }
 
 function get(): Built {
@@ -45,9 +48,8 @@ function get(): Built {
 /** Non-overlapping place-name hits in `text`, leftmost-longest. */
 export function findPlaces(text: string): PlaceHit[] {
   if (text === '') return [];
-  return get()
-    .matcher.search(text, { strategy: 'leftmost-longest' })
-    .map((m) => ({ start: m.start, end: m.end, text: m.pattern, candidates: m.data as Alias[] }));
+  const { matcher, byText } = get();
+  return matcher.matchInText(text).map((m) => ({ start: m.begin, end: m.end, text: m.keyword, candidates: byText.get(m.keyword)! }));
 }
 
 /** Size and build time of the automaton (for the benchmark and the README). */
