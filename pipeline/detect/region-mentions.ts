@@ -22,6 +22,8 @@ export interface Occurrence {
   anchor: boolean;
   /** Title, author line or page top: enough to trust a unique county name alone. */
   strong: boolean;
+  /** Index of the paragraph it was found in (-1 for the author record). */
+  block: number;
   evidence: Evidence;
   /** Read from the author record, not from a span of the page: its evidence is the author's. */
   detached?: boolean;
@@ -32,6 +34,8 @@ export interface Mention {
   alias: Alias;
   weight: number;
   anchor: boolean;
+  strong: boolean;
+  block: number;
   evidence: Evidence;
   detached: boolean;
 }
@@ -44,7 +48,7 @@ function marketTrap(o: Occurrence): boolean {
 }
 
 function mention(o: Occurrence, alias: Alias): Mention {
-  return { division: alias.division, alias, weight: o.weight * KIND_FACTOR[alias.kind], anchor: o.anchor, evidence: o.evidence, detached: o.detached === true };
+  return { division: alias.division, alias, weight: o.weight * KIND_FACTOR[alias.kind], anchor: o.anchor, strong: o.strong, block: o.block, evidence: o.evidence, detached: o.detached === true };
 }
 
 export function resolveMentions(occurrences: readonly Occurrence[]): Mention[] {

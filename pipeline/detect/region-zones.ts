@@ -36,6 +36,10 @@ const KIND_WEIGHT: Record<LineKind, number> = {
 /** The hosting site's name or footer: 宜春市人民政府, 中国宜春网站, 主办：… */
 const SITE_FURNITURE = /(?:人民政府|政府网|门户网站?|网站|网)[-—|｜]?$|网站|主办|承办|协办|版权|备案|技术支持|网站标识码/u;
 const SHORT_LINE = 30;
+/** Where a page's tail starts: column, trending and comment sections after the article
+ *  (知乎's 所属专栏 / 最热内容 / 大家都在搜, 推荐阅读, 8 条评论). Places there are other articles'. */
+const TAIL_START = /^(?:所属专栏|最热内容|大家都在搜|推荐阅读|相关推荐|热门推荐|猜你喜欢|热门文章|相关文章|相关阅读|延伸阅读|精彩推荐|网友评论|发表评论|评论区|写下你的评论|\S{0,10}\d+\s*条评论)/u;
+const FURNITURE: Zone = { weight: 0.1, anchor: false, strong: false };
 
 function isTitleBlock(b: PageBlock, title: TitleField | null): boolean {
   if (!title) return false;
@@ -49,9 +53,18 @@ export function isSiteFurniture(text: string): boolean {
   return codePointLength(text) <= SHORT_LINE && SITE_FURNITURE.test(text);
 }
 
-export function zoneOf(page: Page, b: PageBlock, title: TitleField | null): Zone {
+/** The zone of every block of the page, in order. */
+export function zonesOf(page: Page, title: TitleField | null): Zone[] {
+  let tail = false;
+  return page.blocks.map((b) => {
+    if (!tail && b.line > page.top && TAIL_START.test(cleanText(b.text))) tail = true;
+    return tail ? FURNITURE : zoneOf(page, b, title);
+  });
+}
+
+function zoneOf(page: Page, b: PageBlock, title: TitleField | null): Zone {
   // Checked before the title: a site name taken for the title names the host, not the document.
-  if (isSiteFurniture(b.text)) return { weight: 0.1, anchor: false, strong: false };
+  if (isSiteFurniture(b.text)) return FURNITURE;
   if (isTitleBlock(b, title)) return { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
   const base = KIND_WEIGHT[b.kind];
   if (base === 0) return { weight: 0, anchor: false, strong: false };

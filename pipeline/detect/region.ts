@@ -15,7 +15,7 @@ import { divisions, within, type Division } from './region-data.js';
 import { findPlaces } from './region-matcher.js';
 import { resolveMentions, type Mention, type Occurrence } from './region-mentions.js';
 import { nationalCues } from './region-national.js';
-import { ANCHOR_WEIGHT, isSiteFurniture, zoneOf, type Zone } from './region-zones.js';
+import { ANCHOR_WEIGHT, isSiteFurniture, zonesOf, type Zone } from './region-zones.js';
 
 export { resolveRegionName } from './region-resolve.js';
 
@@ -62,7 +62,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
   const occurrences: Occurrence[] = [];
   const cues: Cue[] = [];
   const anchorLines = new Set<number>();
-  const add = (line: PageLine, index: number, text: string, zone: Zone): void => {
+  const add = (line: PageLine, index: number, text: string, zone: Zone, block: number): void => {
     if (zone.anchor) anchorLines.add(line.no);
     for (const hit of findPlaces(text)) {
       const dateline = DATELINE_AFTER.test(text.slice(hit.end, hit.end + 8));
@@ -72,6 +72,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
         weight: dateline ? zone.weight * DATELINE_FACTOR : zone.weight,
         anchor: zone.anchor,
         strong: zone.strong,
+        block,
         evidence: evidenceIn(line, index + hit.start, hit.text),
       });
     }
@@ -82,12 +83,13 @@ function scan(page: Page, ctx: RegionContext): Scan {
       cues.push({ weight, strong, top: strong && zone.strong, evidence: evidenceIn(line, index + cue.index, cue.text) });
     }
   };
-  for (const b of page.blocks) {
-    const zone = zoneOf(page, b, ctx.title);
-    if (zone.weight === 0) continue;
+  const zones = zonesOf(page, ctx.title);
+  page.blocks.forEach((b, i) => {
+    const zone = zones[i]!;
+    if (zone.weight === 0) return;
     const line = page.lines[b.line - 1]!;
-    add(line, b.index, b.text, zone);
-  }
+    add(line, b.index, b.text, zone, i);
+  });
   // The author's affiliation (or an issuing body's name) when it sits on a line not
   // already read as an author line.
   const author = ctx.author;
@@ -99,7 +101,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
       if (!text) continue;
       const at = line.text.indexOf(text);
       const zone: Zone = { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
-      if (at >= 0) add(line, at, text, zone);
+      if (at >= 0) add(line, at, text, zone, -1);
       else addDetached(text, author.evidence, zone, occurrences, cues);
     }
   }
@@ -109,7 +111,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
 /** Author text that is not printed verbatim on its evidence line: evidence is the author's. */
 function addDetached(text: string, evidence: Evidence, zone: Zone, occurrences: Occurrence[], cues: Cue[]): void {
   for (const hit of findPlaces(text)) {
-    occurrences.push({ hit, next: text.charAt(hit.end), weight: zone.weight, anchor: true, strong: true, evidence, detached: true });
+    occurrences.push({ hit, next: text.charAt(hit.end), weight: zone.weight, anchor: true, strong: true, block: -1, evidence, detached: true });
   }
   for (const cue of nationalCues(text)) {
     if (cue.strength !== 'weak') cues.push({ weight: CUE_WEIGHT.strong * ANCHOR_WEIGHT, strong: true, top: true, evidence });
@@ -237,6 +239,18 @@ function heaviest(tallies: Map<Division, Tally>, pick: (t: Tally) => number): { 
   return top ? { province: top[0], score: top[1], second: ranked[1]?.[1] ?? 0, total } : null;
 }
 
+/** A province read from the body needs two paragraphs naming it, or one in the page top:
+ *  a single photo caption (上海市黄浦区…) in an article about something else is not enough. */
+function corroborated(mentions: readonly Mention[], province: Division): boolean {
+  const blocks = new Set<number>();
+  for (const m of mentions) {
+    if (m.division.province !== province) continue;
+    if (m.strong) return true;
+    blocks.add(m.block);
+  }
+  return blocks.size >= 2;
+}
+
 /** The place the title or the author's line names, most specific first. */
 function fromAnchors(tallies: Map<Division, Tally>): Division | null {
   const anchored = heaviest(tallies, (t) => t.anchorWeight);
@@ -261,7 +275,7 @@ export function detectRegion(page: Page, ctx: RegionContext): RegionField | null
   if (topCue) return national(topCue, tallies, 0.85);
 
   const best = heaviest(tallies, (t) => t.weight);
-  if (!best || best.score < MIN_REGION) {
+  if (!best || best.score < MIN_REGION || !corroborated(mentions, best.province)) {
     const cue = strongCues[0];
     return cue ? national(cue, tallies, 0.7) : null;
   }
