@@ -9,10 +9,12 @@ import { checkIndex } from './corpus/check-index.js';
 import { findDuplicates } from './corpus/duplicates.js';
 import { findNearDuplicates } from './corpus/near-duplicates.js';
 import type { SeedFile } from './seed-file.js';
+import { keepReportExcerpt } from './report/excerpt.js';
 import { structurePage } from './stages/build-page.js';
 import { checkQuality } from './stages/check-quality.js';
 import { decode } from './stages/decode.js';
 import { detect } from './stages/detect.js';
+import { sketchText } from './stages/sketch.js';
 import { measureFacts } from './stages/facts.js';
 import { validateRecord } from './stages/validate-record.js';
 
@@ -27,6 +29,10 @@ export const fileStages: readonly FileStage[] = [
   { name: 'page', run: structurePage },
   { name: 'detect', run: detect },
   { name: 'quality', run: checkQuality },
+  // The text's MinHash signature, so the near-duplicate check needs no second read of the file.
+  { name: 'sketch', run: sketchText },
+  // Keeps the seed text around every span found so far, for the HTML report.
+  { name: 'report-excerpt', run: keepReportExcerpt },
   { name: 'validate-record', run: validateRecord },
 ];
 

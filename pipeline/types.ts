@@ -127,6 +127,9 @@ export interface Quality {
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
+/** Kept text of one line: [line, its length in code points, [start column, text][]]. */
+export type ExcerptLine = [line: number, length: number, parts: [start: number, text: string][]];
+
 export interface SeedRecord {
   id: string;
   file: string;
@@ -143,4 +146,10 @@ export interface SeedRecord {
   region: RegionField | null;
   keywords: KeywordsField | null;
   quality: Quality;
+  /** MinHash signature of the text's shingles (base64, pipeline/stages/sketch.ts), for the
+   *  near-duplicate corpus check without re-reading the file; absent for binary or empty text. */
+  minhash?: string;
+  /** Seed text around the evidence spans, so the HTML report shows each span in place
+   *  without the seed files (pipeline/report/excerpt.ts); absent for binary or empty files. */
+  excerpt?: ExcerptLine[];
 }
