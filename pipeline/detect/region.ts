@@ -78,7 +78,9 @@ function scan(page: Page, ctx: RegionContext): Scan {
     }
     for (const cue of nationalCues(text)) {
       // A national body named in the title or page top is the subject; in the body, in passing.
-      const strong = cue.strength === 'strong' || (cue.strength === 'body' && zone.strong);
+      // A title that opens with 全国 (全国公安机关开展…行动) has a national subject.
+      const opensTitle = zone.anchor && cue.index === 0 && cue.text === '全国';
+      const strong = cue.strength === 'strong' || (cue.strength === 'body' && zone.strong) || opensTitle;
       const weight = strong ? CUE_WEIGHT.strong * Math.max(1, zone.weight) : CUE_WEIGHT[cue.strength] * zone.weight;
       cues.push({ weight, strong, top: strong && zone.strong, evidence: evidenceIn(line, index + cue.index, cue.text) });
     }
