@@ -29,6 +29,7 @@ const STRENGTH: Record<string, [number, number]> = {
   'newspaper-edition': [9, 0.9],
   'issued-label': [8, 0.85],
   'header-date': [7, 0.8],
+  'header-timestamp': [7, 0.8],
   'issuer-date': [6, 0.75],
   'edit-label': [5, 0.7],
   dateline: [4, 0.7],
@@ -55,6 +56,7 @@ const LABEL_LINE = new RegExp(`^\\s*(?:(?:(${LABEL_WORDS})\\s*)?(?:时间|日期
 const LABEL_AFTER = /^\s*(发布|发表|编辑|修改|更新)/u;
 const HEADER_FIELD = /(?:来源|作者|责任编辑|编辑|访问|浏览|点击|阅读|字号|稿源|出处|发布人|记者|通讯员)(?:量|数|次数)?\s*[:：]|阅读\s*[(（]\s*[0-9]+/u;
 const HEADER_LINE_MAX = 80;
+const SHORT_LINE_MAX = 40;
 const EDITION_AFTER = /^\s*[)）]?\s*第?\s*[0-9]{1,3}\s*版/u;
 const EDITION_BEFORE = /《[^》]{1,16}》\s*[（(]?\s*$/u;
 // 新华社北京6月11日电 / 中国经济网北京6月12日讯: an agency or paper, a place, the date, 电/讯.
@@ -69,6 +71,7 @@ const CLOCK_BEFORE = /(?:今天是|今日是|现在是|当前时间)\s*[:：]?\s
 // --- events and rejections ---------------------------------------------------------------
 // `——2026年1月27日在青海省第十四届人民代表大会第四次会议上`: the day a report was delivered.
 const DELIVERY_AFTER = /^\s*(?:[上下]午|晚上?)?\s*在[^。；;]{2,40}?(?:会议|大会|座谈会|报告会|仪式|典礼|论坛|开幕式|闭幕式)上/u;
+const DELIVERY_TITLE = /(?:讲话|报告|致辞|发言|讲稿|演讲|会议上|会上)\s*(?:[)）]\s*)?$/u;
 const BIRTH_AFTER = /^\s*(?:出生|生人|生(?=[，,。；;）)\s、]|$))/u;
 const BIRTH_BEFORE = /(?:出生于|生于|出生日期\s*[:：]?|出生年月\s*[:：]?)\s*$/u;
 const CAPTION_LINE = /摄\s*(?:[)）]\s*)?$|^\s*(?:图为|图[:：]|[（(]图)/u;
@@ -101,6 +104,8 @@ interface LineFacts {
   weekday: boolean;
   /** A short line with header fields (来源:, 访问:, 作者:…). */
   headerFields: boolean;
+  /** Short enough to be a header line rather than a paragraph. */
+  short: boolean;
   /** A photo caption (…摄, 图为…), or a parenthesised line. */
   caption: boolean;
   parenthesised: boolean;
@@ -117,12 +122,14 @@ interface Context {
 
 function factsOf(line: PageLine, referenceYear: number): LineFacts {
   const mentions = line.kind === 'blank' ? [] : findDateMentions(line.text, referenceYear);
-  if (mentions.length === 0) return { mentions, lone: false, weekday: false, headerFields: false, caption: false, parenthesised: false, prose: false };
+  if (mentions.length === 0) return { mentions, lone: false, weekday: false, headerFields: false, short: false, caption: false, parenthesised: false, prose: false };
   const t = line.text;
+  const length = [...t.trim()].length;
   return {
     mentions,
     ...loneDate(t, mentions),
-    headerFields: [...t.trim()].length <= HEADER_LINE_MAX && HEADER_FIELD.test(t),
+    headerFields: length <= HEADER_LINE_MAX && HEADER_FIELD.test(t),
+    short: length <= SHORT_LINE_MAX,
     caption: CAPTION_LINE.test(t),
     parenthesised: PAREN_LINE.test(t),
     prose: isProse(line),
@@ -184,13 +191,18 @@ function classify(ctx: Context, m: DateMention, loneDateLinesAfterBody: number):
   if (EDITION_AFTER.test(after) || EDITION_BEFORE.test(before)) return { kind: 'published', reason: 'newspaper-edition' };
   if (ctx.facts.headerFields) return { kind: 'published', reason: 'beside-header-field' };
   if (DELIVERY_AFTER.test(after)) return { kind: 'event', reason: 'delivery-date' };
+  // 人民公安报 2023-05-12 08:00 atop an article: a date with its clock time is a timestamp.
+  if (inHeader && m.time && ctx.facts.short && !lone) return { kind: 'published', reason: 'header-timestamp' };
   if (lone) {
     // A date with its weekday atop the page is the site's clock: the day of the scrape.
     if (weekday && i < CLOCK_LINES) return reject('clock-widget');
     // After the text, a few lone dates are a signature (落款) under the issuer or the closing
     // date; many are comment or table timestamps (a table row may well name a company).
     const few = loneDateLinesAfterBody <= MAX_SIGNATURE_DATES;
-    if (isIssuerLine(previousLine(ctx.page, i)) && (inHeader || few)) return { kind: 'published', reason: 'issuer-date' };
+    const prev = previousLine(ctx.page, i);
+    // （2023年2月10日） under 在…会议上的讲话 is the day the speech was given.
+    if (prev && DELIVERY_TITLE.test(prev.text)) return { kind: 'event', reason: 'delivery-date' };
+    if (isIssuerLine(prev) && (inHeader || few)) return { kind: 'published', reason: 'issuer-date' };
     if (inHeader) return { kind: 'published', reason: 'header-date' };
     if (i >= layout.lastLine - 2 && few) return { kind: 'published', reason: 'closing-date' };
     return reject('listing-timestamp');
