@@ -22,10 +22,47 @@ const DUP_LIMITS: readonly [number, number][] = [[5, 0.15], [6, 0.14], [7, 0.13]
 
 const CHARS_PER_WORD = { default: 2, minimum: 1, maximum: 4, description: 'tokens (Han characters) per Gopher word when turning word n-grams into character n-grams' };
 
-function ngramKey(tokens: readonly Token[], i: number, n: number): string {
-  let k = '';
-  for (let t = i; t < i + n; t += 1) k += `${tokens[t]!.text}\u0001`;
-  return k;
+/** The counted tokens as integer ids, with prefix sums of token lengths in `cum`. */
+interface Prepared {
+  page: Page;
+  tokens: Token[];
+  ids: Uint32Array;
+  cum: Float64Array;
+  total: number;
+}
+
+// Two polynomial hashes (moduli just under 2^27 and 2^26) packed into one safe integer:
+// n-grams become number keys, and two different n-grams share one with odds ~2^-53.
+const P1 = 134217689;
+const P2 = 67108859;
+const B1 = 1000003;
+const B2 = 999983;
+
+/** Rolling hash keys of every n-gram: keys[i] is the key of tokens i … i+n−1. */
+function ngramKeys(p: Prepared, n: number): Float64Array {
+  const ids = p.ids;
+  const count = ids.length - n + 1;
+  const keys = new Float64Array(Math.max(0, count));
+  if (count <= 0) return keys;
+  let pw1 = 1;
+  let pw2 = 1;
+  for (let k = 1; k < n; k += 1) {
+    pw1 = (pw1 * B1) % P1;
+    pw2 = (pw2 * B2) % P2;
+  }
+  let h1 = 0;
+  let h2 = 0;
+  for (let k = 0; k < n; k += 1) {
+    h1 = (h1 * B1 + ids[k]!) % P1;
+    h2 = (h2 * B2 + ids[k]!) % P2;
+  }
+  keys[0] = h1 * 2 ** 26 + h2;
+  for (let i = 1; i < count; i += 1) {
+    h1 = ((((h1 - ((ids[i - 1]! * pw1) % P1) + P1) % P1) * B1) % P1 + ids[i + n - 1]!) % P1;
+    h2 = ((((h2 - ((ids[i - 1]! * pw2) % P2) + P2) % P2) * B2) % P2 + ids[i + n - 1]!) % P2;
+    keys[i] = h1 * 2 ** 26 + h2;
+  }
+  return keys;
 }
 
 function span(tokens: readonly Token[], i: number, n: number): { offset: number; length: number } {
@@ -39,7 +76,11 @@ function span(tokens: readonly Token[], i: number, n: number): { offset: number;
  * earlier line stay in the length but not in the n-grams: repetition/duplicate-lines reports
  * them, so the n-gram rules measure the repetition *inside* distinct lines.
  */
-function prepare(file: Parameters<QualityRule['check']>[0]): { page: Page; tokens: Token[]; total: number } {
+const prepared = new WeakMap<object, Prepared>();
+
+function prepare(file: Parameters<QualityRule['check']>[0]): Prepared {
+  const hit = prepared.get(file);
+  if (hit) return hit;
   const page = file.page;
   const copies = secondCopies(file);
   const repeatedLine = new Set<number>();
@@ -53,14 +94,24 @@ function prepare(file: Parameters<QualityRule['check']>[0]): { page: Page; token
     else seen.add(key);
   });
   const tokens = tokensOf(page, (i) => copies.has(i) || repeatedLine.has(i));
-  return { page, tokens, total };
+  const byText = new Map<string, number>();
+  const ids = new Uint32Array(tokens.length);
+  const cum = new Float64Array(tokens.length + 1);
+  tokens.forEach((t, i) => {
+    let id = byText.get(t.text);
+    if (id === undefined) {
+      id = byText.size + 1;
+      byText.set(t.text, id);
+    }
+    ids[i] = id;
+    cum[i + 1] = cum[i]! + t.length;
+  });
+  const p: Prepared = { page, tokens, ids, cum, total };
+  prepared.set(file, p);
+  return p;
 }
 
-const charsOf = (tokens: readonly Token[], i: number, n: number): number => {
-  let c = 0;
-  for (let t = i; t < i + n; t += 1) c += tokens[t]!.length;
-  return c;
-};
+const charsOf = (p: Prepared, i: number, n: number): number => p.cum[i + n]! - p.cum[i]!;
 
 interface TopPhrase {
   n: number;
@@ -71,15 +122,29 @@ interface TopPhrase {
 }
 
 /** The most frequent n-gram that is over its limit (the one furthest over), or null. */
-function topPhrase(tokens: readonly Token[], total: number, cpw: number): TopPhrase | null {
+const topCache = new WeakMap<Prepared, Map<number, TopPhrase | null>>();
+
+function topPhrase(p: Prepared, cpw: number): TopPhrase | null {
+  let byCpw = topCache.get(p);
+  if (!byCpw) {
+    byCpw = new Map();
+    topCache.set(p, byCpw);
+  }
+  if (!byCpw.has(cpw)) byCpw.set(cpw, computeTopPhrase(p, cpw));
+  return byCpw.get(cpw)!;
+}
+
+function computeTopPhrase(p: Prepared, cpw: number): TopPhrase | null {
+  const { tokens, total } = p;
   if (total === 0) return null;
   let worst: TopPhrase | null = null;
   for (const [words, limit] of TOP_LIMITS) {
     const n = words * cpw;
     if (tokens.length < n) continue;
-    const counts = new Map<string, { count: number; first: number }>();
+    const keys = ngramKeys(p, n);
+    const counts = new Map<number, { count: number; first: number }>();
     for (let i = 0; i + n <= tokens.length; i += 1) {
-      const k = ngramKey(tokens, i, n);
+      const k = keys[i]!;
       const c = counts.get(k);
       if (c) c.count += 1;
       else counts.set(k, { count: 1, first: i });
@@ -87,7 +152,7 @@ function topPhrase(tokens: readonly Token[], total: number, cpw: number): TopPhr
     let best: { count: number; first: number } | null = null;
     for (const c of counts.values()) if (!best || c.count > best.count || (c.count === best.count && c.first < best.first)) best = c;
     if (!best || best.count < 2) continue;
-    const share = (charsOf(tokens, best.first, n) * best.count) / total;
+    const share = (charsOf(p, best.first, n) * best.count) / total;
     if (share > limit && (!worst || share / limit > worst.share / worst.limit)) worst = { n, limit, share, i: best.first, count: best.count };
   }
   return worst;
@@ -103,8 +168,9 @@ export const topNgram: QualityRule = {
   options: { charsPerWord: CHARS_PER_WORD },
   check(file, report, options) {
     if (file.binary) return;
-    const { page, tokens, total } = prepare(file);
-    const worst = topPhrase(tokens, total, opt(options, 'charsPerWord'));
+    const p = prepare(file);
+    const { page, tokens } = p;
+    const worst = topPhrase(p, opt(options, 'charsPerWord'));
     if (!worst) return;
     const s = span(tokens, worst.i, worst.n);
     const at = evidenceAt(page, s.offset, s.length);
@@ -118,17 +184,19 @@ export const topNgram: QualityRule = {
 };
 
 /** datatrove's find_all_duplicate: characters in n-grams seen before, skipping past each repeat. */
-function duplicateChars(tokens: readonly Token[], n: number): { chars: number; firstRepeat: number; original: number } {
-  const seen = new Map<string, number>();
+function duplicateChars(p: Prepared, n: number): { chars: number; firstRepeat: number; original: number } {
+  const { tokens } = p;
+  const keys = ngramKeys(p, n);
+  const seen = new Map<number, number>();
   let chars = 0;
   let firstRepeat = -1;
   let original = -1;
   let i = 0;
   while (i + n <= tokens.length) {
-    const k = ngramKey(tokens, i, n);
+    const k = keys[i]!;
     const before = seen.get(k);
     if (before !== undefined) {
-      chars += charsOf(tokens, i, n);
+      chars += charsOf(p, i, n);
       if (firstRepeat < 0) {
         firstRepeat = i;
         original = before;
@@ -152,17 +220,18 @@ export const duplicateNgrams: QualityRule = {
   options: { charsPerWord: CHARS_PER_WORD },
   check(file, report, options) {
     if (file.binary) return;
-    const { page, tokens, total } = prepare(file);
+    const p = prepare(file);
+    const { page, tokens, total } = p;
     if (total === 0) return;
     const cpw = opt(options, 'charsPerWord');
     // One phrase repeated over and over also fills the duplicated n-grams: repetition/top-ngram speaks for it.
     const top = resolveOptions(topNgram, optionsFor(file.config, topNgram.id));
-    if (topPhrase(tokens, total, opt(top, 'charsPerWord'))) return;
+    if (topPhrase(p, opt(top, 'charsPerWord'))) return;
     let worst: { n: number; limit: number; share: number; at: number; original: number } | null = null;
     for (const [words, limit] of DUP_LIMITS) {
       const n = words * cpw;
       if (tokens.length < 2 * n) continue;
-      const d = duplicateChars(tokens, n);
+      const d = duplicateChars(p, n);
       const share = d.chars / total;
       if (share > limit && d.firstRepeat >= 0 && (!worst || share / limit > worst.share / worst.limit))
         worst = { n, limit, share, at: d.firstRepeat, original: d.original };

@@ -3,7 +3,7 @@
 import iconv from 'iconv-lite';
 import { Converter as FullConverter } from 'opencc-js';
 import { Converter } from 'opencc-js/t2cn';
-import { evidenceIn } from '../../page.js';
+import { evidenceIn, type PageLine } from '../../page.js';
 import { contentLines } from '../repeated-blocks.js';
 import type { QualityRule } from '../rule.js';
 import { opt } from '../rule.js';
@@ -40,6 +40,18 @@ function gb2312(c: string): boolean {
   return gb;
 }
 
+const candidateCache = new Map<string, boolean>();
+
+/** A character OpenCC simplifies on its own and that is not in GB 2312. */
+function maybeTraditional(c: string): boolean {
+  let v = candidateCache.get(c);
+  if (v === undefined) {
+    v = toSimplified(c) !== c && !gb2312(c);
+    candidateCache.set(c, v);
+  }
+  return v;
+}
+
 /**
  * The traditional characters of a run of Han characters, with their simplified forms. A
  * character counts when OpenCC simplifies it, OpenCC writes that very character when it
@@ -48,6 +60,8 @@ function gb2312(c: string): boolean {
  */
 function traditionalIn(run: string): { index: number; char: string; simplified: string }[] {
   const chars = [...run];
+  // Most runs hold no character OpenCC would change; only those go through the phrase conversions.
+  if (!chars.some(maybeTraditional)) return [];
   const simplifiedRun = toSimplified(run);
   let simplified = [...simplifiedRun];
   let back = toTraditional.map((f) => [...f(simplifiedRun)]);
@@ -123,6 +137,15 @@ export const traditional: QualityRule = {
 /** Half-width marks and their full-width forms, as used after a Han character. */
 const PAIRS: readonly [string, string][] = [[',', '，'], [':', '：'], [';', '；'], ['?', '？'], ['!', '！'], ['(', '（'], [')', '）']];
 const HAN = /\p{Script=Han}/u;
+const MARK_G = /[,，:：;；?？!！(（)）]/gu;
+
+/** The code point that ends just before UTF-16 index i. */
+function codePointBefore(t: string, i: number): number | undefined {
+  if (i === 0) return undefined;
+  const low = t.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) return t.codePointAt(i - 2);
+  return low;
+}
 
 export const punctuationWidth: QualityRule = {
   id: 'script/punctuation-width',
@@ -139,29 +162,36 @@ export const punctuationWidth: QualityRule = {
     if (file.binary) return;
     const minCount = opt(options, 'minCount');
     const minShare = opt(options, 'minShare');
-    for (const [half, full] of PAIRS) {
-      const uses: { half: ReturnType<typeof evidenceIn>[]; full: ReturnType<typeof evidenceIn>[] } = { half: [], full: [] };
-      for (const line of contentLines(file)) {
-        const t = line.text;
-        for (let i = 0; i < t.length; i += 1) {
-          const c = t[i]!;
-          if (c !== half && c !== full) continue;
-          const neighbour = c === '(' || c === '（' ? t.slice(i + 1, i + 3) : t.slice(Math.max(0, i - 2), i);
-          const cp = c === '(' || c === '（' ? [...neighbour][0] : [...neighbour].pop();
-          if (cp === undefined || !HAN.test(cp)) continue;
-          (c === half ? uses.half : uses.full).push(evidenceIn(line, i, c));
-        }
+    // One pass over the lines: where each mark is used after (or, for an opening
+    // parenthesis, before) a Han character. Evidence is built only for what is reported.
+    const uses = new Map<string, { line: PageLine; index: number }[]>();
+    for (const line of contentLines(file)) {
+      const t = line.text;
+      MARK_G.lastIndex = 0;
+      for (let m = MARK_G.exec(t); m !== null; m = MARK_G.exec(t)) {
+        const c = m[0];
+        const opening = c === '(' || c === '（';
+        const neighbour = opening ? t.codePointAt(m.index + 1) : codePointBefore(t, m.index);
+        if (neighbour === undefined || !HAN.test(String.fromCodePoint(neighbour))) continue;
+        const list = uses.get(c) ?? [];
+        list.push({ line, index: m.index });
+        uses.set(c, list);
       }
-      const total = uses.half.length + uses.full.length;
-      const minority = uses.half.length <= uses.full.length ? uses.half : uses.full;
+    }
+    for (const [half, full] of PAIRS) {
+      const h = uses.get(half) ?? [];
+      const f = uses.get(full) ?? [];
+      const total = h.length + f.length;
+      const minority = h.length <= f.length ? h : f;
       if (minority.length < minCount || minority.length / total < minShare) continue;
-      const minorityForm = minority === uses.half ? `half-width ${half}` : `full-width ${full}`;
+      const minorityForm = minority === h ? `half-width ${half}` : `full-width ${full}`;
+      const ev = minority.slice(0, 10).map((u) => evidenceIn(u.line, u.index, minority === h ? half : full));
       report({
         message: `${minorityForm} used ${minority.length} times against ${total - minority.length} of the other width after Chinese text`,
         measured: Math.round((minority.length / total) * 1000) / 1000,
         threshold: minShare,
-        at: minority[0]!,
-        related: minority.slice(1, 10),
+        at: ev[0]!,
+        related: ev.slice(1),
       });
     }
   },
