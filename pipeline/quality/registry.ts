@@ -2,7 +2,8 @@
 // Order is the order rules run in; diagnostics are sorted afterwards, so it does not show.
 import type { QualityRule } from './rule.js';
 import { boilerplate, counter, navigation } from './rules/boilerplate.js';
-import { controlChars, invisibleChars, lineEndings } from './rules/characters.js';
+import { invisibleChars, lineEndings } from './rules/characters.js';
+import { bidiControls, controlChars } from './rules/control-chars.js';
 import { duplicateLines, duplicateParagraphs } from './rules/duplicate-fractions.js';
 import { danglingPunctuation, emptyQuotes } from './rules/elision.js';
 import { longLine, noLineBreaks } from './rules/layout.js';
@@ -36,6 +37,7 @@ export const rules: readonly QualityRule[] = [
   punctuationWidth,
   mojibake,
   controlChars,
+  bidiControls,
   invisibleChars,
   lineEndings,
 ];

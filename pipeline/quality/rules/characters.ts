@@ -1,51 +1,27 @@
-// Characters that should not be in a text file: control characters, invisible format
-// characters, and line endings other than LF.
+// Invisible format characters and line endings other than LF. Control characters and
+// bidirectional controls are rules/control-chars.ts.
 import { evidenceIn } from '../../page.js';
 import type { Evidence } from '../../types.js';
 import { checkedLines } from '../repeated-blocks.js';
 import type { QualityRule } from '../rule.js';
-import { reportSpans, uPlus } from '../text.js';
+import { uPlus } from '../text.js';
 import { mojibakeRanges } from './mojibake.js';
 
-/** C0 controls except TAB/LF/CR (NUL is reported by decode), DEL, and C1 controls. */
-const CONTROL_G = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]+/gu;
-
-export const controlChars: QualityRule = {
-  id: 'encoding/control-chars',
-  description: 'Control characters (other than tab and line breaks) inside the text: terminal escapes, form feeds, binary debris.',
-  tags: ['encoding'],
-  severity: 'warning',
-  rationale: 'No threshold: any C0 control except TAB, LF, CR (NUL is encoding/nul-bytes), DEL or C1 control; each run is reported.',
-  check(file, report) {
-    if (file.binary) return;
-    const spans: { at: Evidence; message: string }[] = [];
-    for (const line of checkedLines(file)) {
-      CONTROL_G.lastIndex = 0;
-      for (let m = CONTROL_G.exec(line.text); m !== null; m = CONTROL_G.exec(line.text)) {
-        const codes = [...new Set([...m[0]].map(uPlus))].join(' ');
-        spans.push({ at: evidenceIn(line, m.index, m[0]), message: `control character${m[0].length > 1 ? 's' : ''} ${codes} in the text` });
-      }
-    }
-    reportSpans(report, spans, (n) => `${n} more control-character runs not listed`);
-  },
-};
-
-/** Zero-width and bidirectional format characters, soft hyphen, a BOM inside the text. */
-const INVISIBLE_G = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** Zero-width characters, soft hyphen, word joiner, a BOM inside the text (bidirectional
+ *  controls and marks are encoding/bidi-control's). */
+const INVISIBLE_G = /[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]/gu;
 
 export const invisibleChars: QualityRule = {
   id: 'encoding/invisible-chars',
-  description: 'Invisible format characters (zero-width space, soft hyphen, BOM inside the text, bidirectional controls) left by the scraped page.',
+  description: 'Invisible format characters (zero-width space, soft hyphen, word joiner, BOM inside the text) left by the scraped page.',
   tags: ['encoding'],
   severity: 'info',
   rationale:
-    'No threshold. One message per file with the count and the first places: 知乎-style pages carry dozens of U+200B that change no meaning. Bidirectional controls (U+202A–202E, U+2066–2069) can reorder what a reader sees, so they are reported as warnings.',
+    'No threshold. One info message per file with the count and the first places: 知乎-style pages carry dozens of U+200B that change no meaning. Bidirectional controls, which can reorder what a reader sees, are encoding/bidi-control (warning).',
   check(file, report) {
     if (file.binary) return;
     const seen: Evidence[] = [];
     const counts = new Map<string, number>();
-    let bidi = false;
     for (const line of checkedLines(file)) {
       INVISIBLE_G.lastIndex = 0;
       const garbled = line.text.length > 0 && /[^\x00-\x7f]/u.test(line.text) ? mojibakeRanges(line) : [];
@@ -54,14 +30,12 @@ export const invisibleChars: QualityRule = {
         if (garbled.some(([a, z]) => at >= a && at < z)) continue; // part of encoding/mojibake's span
         seen.push(evidenceIn(line, m.index, m[0]));
         counts.set(uPlus(m[0]), (counts.get(uPlus(m[0])) ?? 0) + 1);
-        if (BIDI.test(m[0])) bidi = true;
       }
     }
     if (seen.length === 0) return;
     const list = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([u, n]) => `${u} ×${n}`).join(', ');
     report({
-      ...(bidi ? { severity: 'warning' as const } : {}),
-      message: `${seen.length} invisible format character${seen.length === 1 ? '' : 's'} (${list})${bidi ? ', including bidirectional controls that can reorder the text on screen' : ''}`,
+      message: `${seen.length} invisible format character${seen.length === 1 ? '' : 's'} (${list})`,
       measured: seen.length,
       at: seen[0]!,
       related: seen.slice(1, 10),
