@@ -161,3 +161,8 @@ test('the score: each rule costs its severity weight, repeats of one rule cost h
   assert.equal(scoreOf([d('a/b', 'error'), d('c/d', 'info')]), 74);
   assert.equal(scoreOf(['a', 'b', 'c', 'd', 'e'].map((r) => d(`${r}/x`, 'error'))), 0, 'floored at 0');
 });
+
+test('the README documents every rule with its default severity', () => {
+  const readme = readFileSync(path.join(packageRoot, 'README.md'), 'utf8');
+  for (const r of rules) assert.match(readme, new RegExp(`\\| \`${r.id}\` \\| ${r.severity} \\|`, 'u'), `README row for ${r.id}`);
+});
