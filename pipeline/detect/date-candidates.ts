@@ -130,7 +130,7 @@ function factsOf(line: PageLine, referenceYear: number): LineFacts {
     ...loneDate(t, mentions),
     headerFields: length <= HEADER_LINE_MAX && HEADER_FIELD.test(t),
     short: length <= SHORT_LINE_MAX,
-    caption: CAPTION_LINE.test(t),
+    caption: line.kind === 'caption' || CAPTION_LINE.test(t),
     parenthesised: PAREN_LINE.test(t),
     prose: isProse(line),
   };
@@ -252,12 +252,23 @@ function datelineYear(m: DateMention, dated: readonly DateMention[], current: In
   return best ? { year: best.year, how: 'year-from-nearby-date' } : null;
 }
 
+// A year the text had to supply lowers the confidence: the same day written in full is
+// near-certain, a year said of 今年 likely, a nearby date only suggestive.
+const YEAR_SOURCE_FACTOR: Record<string, number> = {
+  'year-from-same-day': 1,
+  'year-from-line': 0.9,
+  'year-inferred': 0.85,
+  'year-from-nearby-date': 0.8,
+};
+
 function scored(candidate: DateCandidate, offset: number): ScoredCandidate {
-  const [strength, confidence] =
+  const [signal, how] = candidate.reason.split(';');
+  const [strength, base] =
     candidate.kind === 'published'
-      ? (STRENGTH[candidate.reason.split(';')[0]!] ?? [1, 0.5])
+      ? (STRENGTH[signal!] ?? [1, 0.5])
       : [0, candidate.kind === 'event' ? EVENT_CONFIDENCE : INFERRED_CONFIDENCE];
-  return { candidate, strength, confidence, offset };
+  const factor = how === undefined ? 1 : (YEAR_SOURCE_FACTOR[how.split(':')[0]!] ?? 1);
+  return { candidate, strength, confidence: Math.round(base * factor * 100) / 100, offset };
 }
 
 /** Every date candidate on the page (kept and rejected), in reading order. */

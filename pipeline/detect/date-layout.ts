@@ -1,13 +1,14 @@
 // Where a date sits on the page decides what it means. This reads the shared page model
-// for the few layout facts the date detector needs: where the running text begins (lines
-// above it are the page header), which lines belong to a related-articles block, and which
+// for the few layout facts the date detector needs: where the running text begins (the
+// model's `top`; lines above it are the page header), which lines belong to a related-articles block, and which
 // lines hold nothing but a date.
 import { codePointLength, type Page, type PageLine } from '../page.js';
 import type { Evidence } from '../types.js';
 import type { DateMention } from './date-parse.js';
 
 export interface DateLayout {
-  /** Index (into page.lines) of the first line of running text; lines above are the header zone. */
+  /** Index (into page.lines) of the first line of running text: the shared page model's
+   *  `top`. Lines above it are the page top (furniture, title, header fields). */
   bodyStart: number;
   /** Per line: inside a related/recommended-articles block (its dates belong to other pages). */
   related: boolean[];
@@ -46,8 +47,7 @@ export function isIssuerLine(line: PageLine | undefined): boolean {
 
 export function layoutOf(page: Page): DateLayout {
   const lines = page.lines;
-  let bodyStart = lines.findIndex(isProse);
-  if (bodyStart < 0) bodyStart = lines.length;
+  const bodyStart = page.top;
   const related = lines.map(() => false);
   for (let i = 0; i < lines.length; i += 1) {
     if (!RELATED_HEAD.test(lines[i]!.text)) continue;
