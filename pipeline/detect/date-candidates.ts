@@ -46,7 +46,7 @@ const EDIT_WORD = /^(?:编辑|更新|修改|最后更新|最后修改)$/u;
 const LABEL_WORDS = '发布|发表|发文|刊发|首发|刊登|上线|成文|生成|印发|录入|上传|创建|提交|签发|最后更新|最后修改|编辑|更新|修改';
 // `发布时间：` / `时间:` / `发布于 ` right before the date. The label must stand alone: in
 // 会议时间： or 成立时间： the date is of the meeting or the founding, not of the page.
-const LABEL_BEFORE = new RegExp(`(?<![\\u4e00-\\u9fff])(?:(?:(${LABEL_WORDS})\\s*)?(?:时间|日期)\\s*[:：]|(${LABEL_WORDS})于)\\s*$`, 'u');
+const LABEL_BEFORE = new RegExp(`(?:(${LABEL_WORDS})\\s*(?:时间|日期)\\s*[:：]|(?<![\\u4e00-\\u9fff])(?:时间|日期)\\s*[:：]|(${LABEL_WORDS})于)\\s*$`, 'u');
 const LABEL_REACH = 25;
 // A paper's manuscript history (收稿日期：…) dates the submission, not the publication.
 const MANUSCRIPT_BEFORE = /(?:收稿|修回|录用|接收|投稿)(?:日期|时间)\s*[:：]?\s*$/u;
