@@ -12,16 +12,14 @@
 //
 // MinHash is a few lines of arithmetic; the npm packages for it are unmaintained or seed their
 // hash functions with Math.random (the manifest must be byte-for-byte deterministic).
-import path from 'node:path';
 import { optionsFor, severityFor, type Config } from '../config.js';
 import { diagnostic } from '../diagnostic.js';
-import { createSeedFile } from '../seed-file.js';
-import { decode } from '../stages/decode.js';
 import type { CorpusContext, CorpusResult } from './context.js';
+import { decodeSignature } from './sketch-codec.js';
 
 export const RULE_ID = 'corpus/near-duplicate';
 export const DEFAULTS = { threshold: 0.75, shingle: 5 };
-const HASHES = 112;
+export const HASHES = 112;
 const BANDS = 28;
 const ROWS = HASHES / BANDS;
 
@@ -122,26 +120,21 @@ function numberOption(config: Config, name: string, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
+/** The configured shingle length (tokens per shingle). */
+export function shingleSize(config: Config): number {
+  return Math.max(1, Math.round(numberOption(config, 'shingle', DEFAULTS.shingle)));
+}
+
 export async function findNearDuplicates(ctx: CorpusContext): Promise<CorpusResult> {
   if (severityFor(ctx.config, RULE_ID, 'warning') === 'off') return { messages: [], nearDuplicates: [] };
   const threshold = numberOption(ctx.config, 'threshold', DEFAULTS.threshold);
-  const n = Math.max(1, Math.round(numberOption(ctx.config, 'shingle', DEFAULTS.shingle)));
+  const n = shingleSize(ctx.config);
+  // Each record carries its text's signature (the `sketch` file stage), so no file is read
+  // again here — and in changed-files mode a reused record's file is not read at all.
   const items: { name: string; sig: Uint32Array; sha256: string }[] = [];
   for (const r of ctx.records) {
-    if (r.encoding === 'binary' || r.bytes === 0) continue;
-    let bytes: Buffer;
-    try {
-      bytes = await ctx.fs.readFile(path.join(ctx.seedsDir, r.file));
-    } catch {
-      continue; // read/unreadable is reported by the file stages
-    }
-    // The same decoding the file stages use (BOM, GB18030, UTF-16); its diagnostics are theirs.
-    const file = createSeedFile(ctx.seedPath(r.file), r.file, bytes, ctx.config);
-    decode(file);
-    if (file.binary) continue;
-    const set = shingles(file.text, n);
-    if (set.size === 0) continue;
-    items.push({ name: r.file, sig: signature(set), sha256: r.sha256 });
+    const sig = r.minhash === undefined ? null : decodeSignature(r.minhash, HASHES);
+    if (sig) items.push({ name: r.file, sig, sha256: r.sha256 });
   }
   items.sort((p, q) => (p.name < q.name ? -1 : p.name > q.name ? 1 : 0));
   const sha = new Map(items.map((it) => [it.name, it.sha256]));
