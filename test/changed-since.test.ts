@@ -27,9 +27,10 @@ function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8' }).trim();
 }
 
-/** fs/promises that counts, per absolute path, the calls that read a file's contents. */
-function countingFs(): { fs: Fs; reads: (file: string) => number } {
+/** fs/promises that counts, per absolute path, the calls that read a file's contents (and remembers the first caller). */
+function countingFs(): { fs: Fs; reads: (file: string) => number; reader: (file: string) => string } {
   const counts = new Map<string, number>();
+  const callers = new Map<string, string>();
   const fs = new Proxy(fsp, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
@@ -37,11 +38,12 @@ function countingFs(): { fs: Fs; reads: (file: string) => number } {
       return (file: unknown, ...rest: unknown[]) => {
         const key = path.resolve(String(file));
         counts.set(key, (counts.get(key) ?? 0) + 1);
+        if (!callers.has(key)) callers.set(key, (new Error().stack ?? '').split('\n').slice(2, 5).join(' ← '));
         return (value as (...a: unknown[]) => unknown).apply(target, [file, ...rest]);
       };
     },
   }) as Fs;
-  return { fs, reads: (file) => counts.get(path.resolve(file)) ?? 0 };
+  return { fs, reads: (file) => counts.get(path.resolve(file)) ?? 0, reader: (file) => callers.get(path.resolve(file)) ?? '' };
 }
 
 /** A committed copy of the seeds with a manifest and a baseline from a full run at that commit. */
@@ -70,10 +72,12 @@ function addSeed(dir: string, name: string, text: string | Buffer, cells = ['', 
   return last + 2;
 }
 
-function assertNotReread(dir: string, reads: (f: string) => number, except: string[] = []): void {
+/** Corpus stages must work from records (near-duplicates from the record's minhash), never from the files. */
+function assertNotReread(dir: string, counting: ReturnType<typeof countingFs>, except: string[] = []): void {
   for (const name of ORIGINAL) {
     if (except.includes(name)) continue;
-    assert.equal(reads(path.join(dir, 'seeds', name)), 0, `${name} is unchanged and must not be read`);
+    const file = path.join(dir, 'seeds', name);
+    assert.equal(counting.reads(file), 0, `${name} is unchanged and must not be read; read by ${counting.reader(file)}`);
   }
 }
 
@@ -82,7 +86,8 @@ test('a new bad seed fails with annotations on the exact file and line; unchange
   const row = addSeed(dir, NEW_SEED, readFileSync(path.join(FIXTURES, 'bad.txt')), ['', '', '2024-13-45', '', '']);
   git(dir, 'add', 'seeds');
   git(dir, 'commit', '-q', '-m', 'add a seed');
-  const { fs, reads } = countingFs();
+  const counting = countingFs();
+  const { fs, reads } = counting;
   const run = await runCli(['--changed-since', base, '--baseline', BASELINE, '--no-write'], dir, { fs, env: { GITHUB_ACTIONS: 'true' } });
   assert.equal(run.code, 1, run.stdout + run.stderr);
   // GITHUB_ACTIONS=true and no --format: annotations.
@@ -90,18 +95,19 @@ test('a new bad seed fails with annotations on the exact file and line; unchange
   assert.match(run.stdout, new RegExp(`^::error file=seeds/INDEX\\.md,line=${row},col=1,title=index/bad-value::date "2024-13-45"`, 'mu'));
   assert.match(run.stderr, /^seedcheck: changed since [0-9a-f]{40}: 1 file checked, 5 reused from reports\/manifest\.json$/mu);
   assert.equal(reads(path.join(dir, 'seeds', NEW_SEED)), 1, 'the new seed is read (through io.fs) exactly once');
-  assertNotReread(dir, reads);
+  assertNotReread(dir, counting);
 });
 
 test('a new good seed with its INDEX row passes; the manifest equals a full run’s', async () => {
   const { dir, base } = await baseRepo();
   addSeed(dir, NEW_SEED, readFileSync(path.join(FIXTURES, 'good.txt'))); // left untracked: git ls-files --others
-  const { fs, reads } = countingFs();
+  const counting = countingFs();
+  const { fs, reads } = counting;
   const run = await runCli(['--changed-since', base, '--baseline', BASELINE, '--out', 'reports'], dir, { fs });
   assert.equal(run.code, 0, run.stdout + run.stderr);
   assert.match(run.stderr, /1 file checked, 5 reused from reports\/manifest\.json/u);
   assert.equal(reads(path.join(dir, 'seeds', NEW_SEED)), 1);
-  assertNotReread(dir, reads);
+  assertNotReread(dir, counting);
 
   const full = await runCli(['--out', 'full', '--baseline', BASELINE], dir);
   assert.equal(full.code, 0, full.stdout + full.stderr);
@@ -111,7 +117,8 @@ test('a new good seed with its INDEX row passes; the manifest equals a full run�
 test('a new seed identical to an unchanged one is caught by the corpus checks without re-reading it', async () => {
   const { dir, base } = await baseRepo();
   addSeed(dir, NEW_SEED, readFileSync(path.join(SEEDS, ORIGINAL[2]!)));
-  const { fs, reads } = countingFs();
+  const counting = countingFs();
+  const { fs, reads } = counting;
   const run = await runCli(['--changed-since', base, '--baseline', BASELINE, '--format', 'json', '--no-write'], dir, { fs });
   assert.equal(run.code, 1);
   const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { file: string; ruleId: string; message: string }[] };
@@ -119,18 +126,19 @@ test('a new seed identical to an unchanged one is caught by the corpus checks wi
   assert.ok(dup, 'duplicate reported');
   assert.equal(dup.file, `seeds/${NEW_SEED}`);
   assert.match(dup.message, new RegExp(ORIGINAL[2]!.replace('.', '\\.'), 'u'));
-  assertNotReread(dir, reads);
+  assertNotReread(dir, counting);
 });
 
 test('an edited seed is read again, the others are reused, and the manifest equals a full run’s', async () => {
   const { dir, base } = await baseRepo();
   const edited = path.join(dir, 'seeds', ORIGINAL[3]!);
   writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n本文有改动。\n`); // unstaged change
-  const { fs, reads } = countingFs();
+  const counting = countingFs();
+  const { fs, reads } = counting;
   const run = await runCli(['--changed-since', base, '--baseline', BASELINE, '--out', 'reports', '--format', 'json'], dir, { fs });
   assert.match(run.stderr, /1 file checked, 4 reused/u);
   assert.equal(reads(edited), 1);
-  assertNotReread(dir, reads, [ORIGINAL[3]!]);
+  assertNotReread(dir, counting, [ORIGINAL[3]!]);
   await runCli(['--out', 'full', '--baseline', BASELINE, '--format', 'json'], dir);
   assert.equal(readFileSync(path.join(dir, 'reports', 'manifest.json'), 'utf8'), readFileSync(path.join(dir, 'full', 'manifest.json'), 'utf8'));
 });
@@ -138,7 +146,8 @@ test('an edited seed is read again, the others are reused, and the manifest equa
 test('a previous manifest written with another configuration is not reused', async () => {
   const { dir, base } = await baseRepo();
   writeFileSync(path.join(dir, 'seedcheck.config.yaml'), 'rules:\n  layout/empty: warning\n');
-  const { fs, reads } = countingFs();
+  const counting = countingFs();
+  const { fs, reads } = counting;
   const run = await runCli(['--changed-since', base, '--no-write', '--format', 'json'], dir, { fs });
   assert.match(run.stderr, /5 files checked, 0 reused \(the previous manifest was written with another configuration at reports\/manifest\.json\)/u);
   for (const name of ORIGINAL) assert.equal(reads(path.join(dir, 'seeds', name)), 1);
@@ -146,7 +155,8 @@ test('a previous manifest written with another configuration is not reused', asy
 
 test('without a previous manifest every file is read', async () => {
   const { dir, base } = await baseRepo();
-  const { fs, reads } = countingFs();
+  const counting = countingFs();
+  const { fs, reads } = counting;
   const run = await runCli(['--changed-since', base, '--out', 'elsewhere', '--no-write', '--format', 'json'], dir, { fs });
   assert.match(run.stderr, /5 files checked, 0 reused \(no previous manifest at elsewhere\/manifest\.json\)/u);
   for (const name of ORIGINAL) assert.equal(reads(path.join(dir, 'seeds', name)), 1);
@@ -155,7 +165,8 @@ test('without a previous manifest every file is read', async () => {
 test('outside a git checkout it falls back to a full run with a clear message', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-nogit-'));
   cpSync(SEEDS, path.join(dir, 'seeds'), { recursive: true });
-  const { fs, reads } = countingFs();
+  const counting = countingFs();
+  const { fs, reads } = counting;
   const run = await runCli(['--changed-since', 'HEAD~1', '--no-write', '--format', 'json'], dir, { fs, env: {} });
   assert.notEqual(run.code, 2, run.stderr);
   assert.match(run.stderr, /^seedcheck: --changed-since HEAD~1: the seeds folder is not in a git work tree \(.*\); checking every file$/mu);
