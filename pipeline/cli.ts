@@ -14,6 +14,7 @@ import { serializeManifest } from './output/manifest.js';
 import { renderReport } from './output/report-html.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
+import { CACHE_DIR, openCache } from './cache.js';
 import { runPipeline } from './run.js';
 import { VERSION } from './version.js';
 
@@ -36,6 +37,9 @@ Options:
   --baseline FILE      findings recorded in FILE are reported but not fatal
   --update-baseline    rewrite the baseline (default ${BASELINE_FILE}) from this run
   --no-write           do not write the manifest and report
+  --cache-dir DIR      where unchanged files' results are cached (default: ${CACHE_DIR})
+  --no-cache           detect every file again, and do not write the cache
+  --workers N          worker threads for detection (default: one per core; 0 = none)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -54,6 +58,9 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'update-baseline': { type: 'boolean', default: false },
   'no-write': { type: 'boolean', default: false },
+  'cache-dir': { type: 'string', default: CACHE_DIR },
+  'no-cache': { type: 'boolean', default: false },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -126,7 +133,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const baselineFile = v.baseline ?? (v['update-baseline'] ? BASELINE_FILE : undefined);
     const baseline = baselineFile === undefined ? undefined : await loadBaseline(io, baselineFile, v['update-baseline']);
     const changed = v['changed-since'] === undefined ? null : await planChangedSince(io, { ref: v['changed-since'], seeds: v.seeds, out: v.out, config });
-    const { manifest, diagnostics: all } = await runPipeline(io, { seeds: v.seeds, config, ...(changed ? { reuse: (e) => changed.reuse(e) } : {}) });
+    let workers: number | undefined;
+    if (v.workers !== undefined) {
+      workers = Number(v.workers);
+      if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers needs a whole number ≥ 0, got "${v.workers}"`);
+    }
+    const cache = v['no-cache'] ? undefined : await openCache(io.fs, path.resolve(io.cwd, v['cache-dir']), path.resolve(io.cwd, v.seeds), config);
+    const { manifest, diagnostics: all } = await runPipeline(io, {
+      seeds: v.seeds,
+      config,
+      ...(changed ? { reuse: (e) => changed.reuse(e) } : {}),
+      ...(cache ? { cache } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+    });
+    await cache?.save().catch((err: Error) => io.stderr.write(`seedcheck: cache not saved: ${err.message}\n`));
     if (changed) io.stderr.write(`${changed.note()}\n`);
 
     if (!v['no-write']) {

@@ -1,7 +1,10 @@
 // The engine: discover the seeds, run the file stages on each (concurrently), then the
 // corpus stages, then build the manifest. I/O goes through `io` so tests can drive it.
+import { createHash } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
+import type { RecordCache } from './cache.js';
 import type { Config } from './config.js';
 import type { CorpusContext, CorpusResult } from './corpus/context.js';
 import { withConfiguredSeverity } from './configured-severity.js';
@@ -15,6 +18,10 @@ import { processFile, type FileResult } from './process-file.js';
 import { scoreOf } from './quality/score.js';
 import { corpusStages } from './stages.js';
 import type { Diagnostic, SeedRecord } from './types.js';
+import { createPool, type Pool } from './worker-pool.js';
+
+/** Below this many files, starting worker threads (each loads the detectors' data) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 200;
 
 export interface RunOptions {
   seeds: string;
@@ -22,6 +29,10 @@ export interface RunOptions {
   concurrency?: number;
   /** Changed-files mode: a file's result taken from elsewhere without reading it, or null to process it. */
   reuse?: (entry: SeedEntry) => Promise<FileResult | null>;
+  /** Content-hash cache of per-file results. */
+  cache?: RecordCache;
+  /** Worker threads for the per-file stages (default: one per core; 0 = main thread only). */
+  workers?: number;
 }
 
 export interface RunResult {
@@ -45,6 +56,8 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   const seedsDir = path.resolve(io.cwd, opts.seeds);
   const discovered = await discover(io.fs, io.cwd, opts.seeds);
   const found = { ...discovered, messages: withConfiguredSeverity(discovered.messages, opts.config) };
+  const workers = opts.workers ?? os.availableParallelism();
+  const pool: Pool | null = workers > 0 && found.seeds.length >= MIN_FILES_FOR_WORKERS ? createPool(workers, opts.config) : null;
   const results = await pMap(
     found.seeds,
     async (entry) => {
@@ -58,10 +71,21 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
         const code = (err as NodeJS.ErrnoException).code ?? 'error';
         return { record: null, messages: [diagnostic(entry.path, { ruleId: 'read/unreadable', severity: 'error', message: `cannot read file (${code})` })] };
       }
-      return processFile(entry.path, entry.name, bytes, opts.config);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const cached = opts.cache?.get(entry.path, sha256);
+      if (cached) return cached;
+      let result: FileResult;
+      try {
+        result = pool ? await pool.run(entry.path, entry.name, bytes) : processFile(entry.path, entry.name, bytes, opts.config);
+      } catch (err) {
+        const message = `internal error while analysing the file: ${(err as Error).message.split('\n')[0]} (please report this)`;
+        return { record: null, messages: [diagnostic(entry.path, { ruleId: 'internal/stage-failed', severity: 'error', message })] };
+      }
+      opts.cache?.set(entry.path, sha256, result);
+      return result;
     },
     { concurrency: opts.concurrency ?? 16 },
-  );
+  ).finally(() => pool?.close());
 
   const records: SeedRecord[] = [];
   const fileMessages: Diagnostic[] = [...found.messages];

@@ -35,7 +35,7 @@ for (const name of cases) {
     const dir = path.join(casesDir, name);
     const out = mkdtempSync(path.join(os.tmpdir(), `seedcheck-${name}-`));
     const before = hashTree(path.join(dir, 'seeds'));
-    const run = await runCli(['--seeds', 'seeds', '--out', out, '--format', 'json'], dir);
+    const run = await runCli(['--seeds', 'seeds', '--out', out, '--format', 'json', '--no-cache'], dir);
     assert.equal(hashTree(path.join(dir, 'seeds')), before, 'validate must never modify the seeds');
     assert.equal(run.stderr, '', 'nothing on stderr');
     const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Diagnostic[] };

@@ -1,0 +1,129 @@
+// Content-hash cache of per-file results, so an unchanged file is not detected again.
+// Key: display path + sha256 of the bytes; the whole cache is salted with the tool version
+// and the config hash. One JSON-lines file; a corrupt or foreign cache is ignored and rebuilt.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.js';
+import type { Fs } from './io.js';
+import { packageRoot } from './paths.js';
+import { VERSION } from './version.js';
+import { writeAtomic } from './output/write-atomic.js';
+import type { FileResult } from './process-file.js';
+import type { SeedRecord } from './types.js';
+
+const FORMAT = 1;
+export const CACHE_DIR = '.cache/seedcheck';
+
+/**
+ * A hash of the tool's own compiled code and locked dependencies: a cache written by other
+ * code (a new detector, even at the same version number) must not be reused.
+ */
+function codeHash(): string {
+  const h = createHash('sha256').update(VERSION);
+  const dir = path.join(packageRoot, 'dist', 'pipeline');
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) h.update(e.name).update(readFileSync(p));
+    }
+  };
+  try {
+    walk(dir);
+    h.update(readFileSync(path.join(packageRoot, 'package-lock.json')));
+  } catch {
+    h.update(String(Date.now())); // cannot identify the code: never reuse this cache
+  }
+  return h.digest('hex');
+}
+
+let memoCodeHash: string | undefined;
+
+/** Opens the cache for one seeds folder (one file per folder, so corpora do not evict each other). */
+export async function openCache(fs: Fs, dir: string, seedsDir: string, config: Config): Promise<RecordCache> {
+  memoCodeHash ??= codeHash();
+  const salt = createHash('sha256').update(memoCodeHash).update(config.hash).digest('hex').slice(0, 32);
+  const file = `records-${createHash('sha256').update(seedsDir).digest('hex').slice(0, 12)}.jsonl`;
+  return RecordCache.open(fs, path.join(dir, file), salt);
+}
+
+export class RecordCache {
+  /** Unparsed lines from disk, by key: parsed only when asked for. */
+  private readonly stored: Map<string, string>;
+  /** Lines for the entries this run used or made: what the next save keeps. */
+  private readonly used = new Map<string, string>();
+  private changed = false;
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    private readonly fs: Fs,
+    private readonly file: string,
+    private readonly salt: string,
+    stored: Map<string, string>,
+  ) {
+    this.stored = stored;
+  }
+
+  static async open(fs: Fs, file: string, salt: string): Promise<RecordCache> {
+    const stored = new Map<string, string>();
+    let text = '';
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      // No cache yet (or unreadable): start empty.
+    }
+    const lines = text.split('\n');
+    let header: { format?: unknown; salt?: unknown } = {};
+    try {
+      header = JSON.parse(lines[0] ?? '') as typeof header;
+    } catch {
+      header = {};
+    }
+    if (header.format === FORMAT && header.salt === salt) {
+      for (let i = 1; i < lines.length; i += 1) {
+        const line = lines[i]!;
+        const tab = line.indexOf('\t');
+        if (tab > 0) stored.set(line.slice(0, tab), line.slice(tab + 1));
+      }
+    }
+    return new RecordCache(fs, file, salt, stored);
+  }
+
+  private static key(file: string, sha256: string): string {
+    return `${sha256}:${file}`;
+  }
+
+  get(file: string, sha256: string): FileResult | undefined {
+    const key = RecordCache.key(file, sha256);
+    const line = this.stored.get(key);
+    if (line !== undefined) {
+      try {
+        const record = JSON.parse(line) as SeedRecord;
+        if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
+          this.used.set(key, line);
+          this.hits += 1;
+          return { record, messages: record.quality.flags };
+        }
+      } catch {
+        // A damaged line is a miss; the entry is rebuilt.
+      }
+    }
+    this.misses += 1;
+    return undefined;
+  }
+
+  set(file: string, sha256: string, result: FileResult): void {
+    this.used.set(RecordCache.key(file, sha256), JSON.stringify(result.record));
+    this.changed = true;
+  }
+
+  /** Writes the entries of this run (dropping stale ones); skipped when nothing changed. */
+  async save(): Promise<void> {
+    if (!this.changed && this.used.size === this.stored.size) return;
+    const keys = [...this.used.keys()].sort();
+    const body = keys.map((k) => `${k}\t${this.used.get(k)!}`).join('\n');
+    await writeAtomic(this.fs, this.file, `${JSON.stringify({ format: FORMAT, salt: this.salt })}\n${body}\n`);
+  }
+}

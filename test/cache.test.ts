@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, appendFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { RecordCache } from '../pipeline/cache.js';
+import { defaultConfig } from '../pipeline/config.js';
+import { packageRoot } from '../pipeline/paths.js';
+import { processFile } from '../pipeline/process-file.js';
+import { runCli } from './helpers/run-cli.js';
+
+const TEXT = '城市基层治理是国家治理的基础工程。近年来，各地推动治理重心向基层下移，把更多资源、服务、管理放到社区。\n';
+
+test('a cached result comes back equal; a damaged line or another salt is a miss', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-cache-'));
+  const file = path.join(dir, 'records.jsonl');
+  const result = processFile('seeds/a.txt', 'a.txt', Buffer.from(TEXT), defaultConfig());
+  const sha = result.record.sha256;
+  const c1 = await RecordCache.open(fs, file, 'salt-1');
+  assert.equal(c1.get('seeds/a.txt', sha), undefined);
+  c1.set('seeds/a.txt', sha, result);
+  await c1.save();
+
+  const c2 = await RecordCache.open(fs, file, 'salt-1');
+  const hit = c2.get('seeds/a.txt', sha);
+  assert.deepEqual(hit?.record, JSON.parse(JSON.stringify(result.record)));
+  assert.equal(hit?.messages, hit?.record.quality.flags);
+  assert.equal(c2.get('seeds/b.txt', sha), undefined, 'the key includes the path');
+
+  assert.equal((await RecordCache.open(fs, file, 'salt-2')).get('seeds/a.txt', sha), undefined, 'other code or config: miss');
+
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/"sha256"/u, '"sha2'));
+  assert.equal((await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'damaged line: miss');
+  writeFileSync(file, 'not json at all\n\u0000\u0001');
+  assert.equal((await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'garbage file: miss');
+});
+
+test('validate with a cache: warm run gives the same manifest; a corrupt cache is rebuilt; a changed seed is detected again', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-cache-cli-'));
+  cpSync(path.join(packageRoot, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  const cold = await runCli(['--cache-dir', 'cache'], dir);
+  assert.equal(cold.code, 0, cold.stdout + cold.stderr);
+  const manifest = readFileSync(path.join(dir, 'reports', 'manifest.json'));
+  const [cacheFile] = readdirSync(path.join(dir, 'cache'));
+  assert.ok(cacheFile, 'cache written');
+  const warm = await runCli(['--cache-dir', 'cache'], dir);
+  assert.equal(warm.stdout, cold.stdout);
+  assert.ok(manifest.equals(readFileSync(path.join(dir, 'reports', 'manifest.json'))), 'warm manifest is byte-identical');
+
+  appendFileSync(path.join(dir, 'cache', cacheFile), '\u0000garbage\tline\n{');
+  const again = await runCli(['--cache-dir', 'cache'], dir);
+  assert.equal(again.code, 0);
+  assert.ok(manifest.equals(readFileSync(path.join(dir, 'reports', 'manifest.json'))), 'corrupt cache ignored');
+
+  // A changed seed must not be served from the cache.
+  const seed = path.join(dir, 'seeds', '004_e8825e5862d1a0f3.txt');
+  writeFileSync(seed, readFileSync(seed, 'utf8').replace('今年公安工作怎么干', '明年公安工作怎么干'));
+  await runCli(['--cache-dir', 'cache'], dir);
+  const m = JSON.parse(readFileSync(path.join(dir, 'reports', 'manifest.json'), 'utf8')) as { records: { file: string; title: { value: string } | null }[] };
+  assert.match(m.records.find((r) => r.file === '004_e8825e5862d1a0f3.txt')?.title?.value ?? '', /^明年/u);
+});
+
+test('worker threads give the same manifest as the main thread', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-workers-'));
+  cpSync(path.join(packageRoot, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  // Enough files to start the pool: copies of the seeds under new sequence numbers.
+  const names = readdirSync(path.join(dir, 'seeds')).filter((n) => n.endsWith('.txt'));
+  for (let i = 5; i < 220; i += 1) {
+    const src = names[i % names.length]!;
+    const text = `${readFileSync(path.join(dir, 'seeds', src), 'utf8')}\n第${i}份副本。\n`;
+    writeFileSync(path.join(dir, 'seeds', `${String(i).padStart(3, '0')}_${i.toString(16).padStart(16, '0')}.txt`), text);
+  }
+  await runCli(['--no-cache', '--workers', '0', '--out', 'main'], dir);
+  await runCli(['--no-cache', '--workers', '2', '--out', 'pool'], dir);
+  assert.ok(readFileSync(path.join(dir, 'main', 'manifest.json')).equals(readFileSync(path.join(dir, 'pool', 'manifest.json'))));
+});
