@@ -29,7 +29,7 @@ function ensure() {
   const needFont = !hasCjkFont();
   if (haveChromium && !needFont) return;
   if (process.env.SEEDCHECK_SKIP_CHROMIUM_INSTALL) {
-    say(`${CHROMIUM} is missing and SEEDCHECK_SKIP_CHROMIUM_INSTALL is set; browser tests will be skipped`);
+    say(`SEEDCHECK_SKIP_CHROMIUM_INSTALL is set: not installing ${haveChromium ? 'a CJK font' : `chromium (${CHROMIUM} is missing; browser tests will be skipped)`}`);
     return;
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -49,7 +49,8 @@ function ensure() {
     say(`apt-get install ${packages.join(' ')} failed${haveChromium ? '' : '; browser tests will be skipped'}`);
     return;
   }
-  say(existsSync(CHROMIUM) ? `installed ${CHROMIUM}` : `apt-get finished but ${CHROMIUM} is still missing; browser tests will be skipped`);
+  if (!existsSync(CHROMIUM)) say(`apt-get finished but ${CHROMIUM} is still missing; browser tests will be skipped`);
+  else say(`installed ${packages.join(' and ')}`);
 }
 
 try {

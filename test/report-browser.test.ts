@@ -30,6 +30,10 @@ function writeReport(name: string, m: Manifest): string {
 /** File names in the table, in the order shown. */
 const shownFiles = (page: Page): Promise<string[]> => page.locator('#rows a.file').allTextContents();
 
+/** Text as the report shows it: invisible and control characters as U+XXXX labels. */
+const shown = (s: string): string =>
+  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+
 /** Marks nothing else could have produced: seed markup never became elements or ran. */
 async function assertInert(o: OpenedPage, label: string): Promise<void> {
   const probe = await o.page.evaluate(() => {
@@ -318,6 +322,8 @@ describe('HTML report in chromium', { skip: missing ?? false }, () => {
       const seeds = path.join(dir, 'seeds');
       mkdirSync(seeds);
       const evilName = '002_<img src=x onerror=window.__xss=7>.txt';
+      const bidiName = '003_\u202etxt.exe.txt';
+      writeFileSync(path.join(seeds, bidiName), '正文\u202e反转。\n');
       writeFileSync(path.join(seeds, '001_0123456789abcdef.txt'), `${HOSTILE_TEXT}\n`);
       writeFileSync(path.join(seeds, evilName), '新闻中心\n<script>window.__xss=8</script>\n正文。\n');
       writeFileSync(
@@ -331,13 +337,14 @@ describe('HTML report in chromium', { skip: missing ?? false }, () => {
       try {
         await assertInert(o, 'validate report');
         assert.ok((await shownFiles(o.page)).includes(evilName), 'the hostile file name is listed as text');
+        assert.ok((await shownFiles(o.page)).includes('003_U+202Etxt.exe.txt'), 'a bidi override in a file name is shown as a label, not obeyed');
         const corpus = (await o.page.locator('#corpus').textContent()) ?? '';
-        for (const d of manifest.corpus.diagnostics.filter((x) => x.message.length < 300)) assert.ok(corpus.includes(d.message), `corpus message shown as text: ${d.message}`);
+        for (const d of manifest.corpus.diagnostics.filter((x) => x.message.length < 300)) assert.ok(corpus.includes(shown(d.message)), `corpus message shown as text: ${d.message}`);
         for (const r of manifest.records) {
           await o.page.goto(`${pathToFileURL(path.join(dir, 'out', 'report.html')).href}#file=${encodeURIComponent(r.file)}`);
-          await o.page.waitForFunction((f) => (globalThis as any).document.getElementById('detail-title').textContent === f, r.file);
+          await o.page.waitForFunction((f) => (globalThis as any).document.getElementById('detail-title').textContent === f, shown(r.file));
           await assertInert(o, r.file);
-          for (const d of r.quality.flags) assert.ok(((await o.page.locator('#detail-body').textContent()) ?? '').includes(d.message.slice(0, 80)), `message shown: ${d.message}`);
+          for (const d of r.quality.flags) assert.ok(((await o.page.locator('#detail-body').textContent()) ?? '').includes(shown(d.message).slice(0, 80)), `message shown: ${d.message}`);
         }
         assert.deepEqual(o.errors, []);
       } finally {

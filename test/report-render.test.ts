@@ -10,9 +10,10 @@ import { renderReport } from '../pipeline/output/report-html.js';
 import { packageRoot } from '../pipeline/paths.js';
 import { barChart, provinceChart } from '../pipeline/report/charts.js';
 import { linkCorpus } from '../pipeline/report/corpus-links.js';
-import type { DetailData, EvidenceData, RowData } from '../pipeline/report/data.js';
+import { ROW_KEYS, type DetailData, type EvidenceData, type RowColumns, type RowData } from '../pipeline/report/data.js';
 import { buildExcerpt, EXCERPT_BUDGET, excerptCovers, type Excerpt } from '../pipeline/report/excerpt.js';
 import { spanOfDiagnostic, spanOfEvidence } from '../pipeline/report/spans.js';
+import { showPlain, showText } from '../pipeline/report/text.js';
 import { FILES, fixtureManifest, HOSTILE_TEXT, HOSTILE_TITLE, manifestOf, NEWS_TEXT, recordOf, syntheticManifest } from './helpers/report-fixture.js';
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('base64');
@@ -30,7 +31,9 @@ function detailsOf(html: string): DetailData[] {
 function rowsOf(html: string): RowData[] {
   const s = scripts(html).find((x) => x.attrs.includes('id="report-rows"'));
   assert.ok(s, 'rows block present');
-  return JSON.parse(s.body) as RowData[];
+  const cols = JSON.parse(s.body) as RowColumns;
+  assert.deepEqual(Object.keys(cols), [...ROW_KEYS]);
+  return cols.f.map((_, i) => Object.fromEntries(ROW_KEYS.map((k) => [k, cols[k][i]])) as unknown as RowData);
 }
 
 const cps = (s: string): number => Array.from(s).length;
@@ -87,6 +90,26 @@ describe('report page shell', () => {
     const row = /<tr><td class="nowrap">seeds\/INDEX\.md:14<\/td>[\s\S]*?<\/tr>/u.exec(html)?.[0] ?? '';
     assert.ok(row.includes(`#file=${FILES.news}`), 'INDEX row links to its file');
     assert.ok(row.indexOf('2022-11-23') < row.indexOf('2022-11-24'), 'INDEX value, then the detected one');
+  });
+});
+
+describe('invisible characters', () => {
+  it('never reach the page as raw bytes, and show as labels where text is shown', () => {
+    assert.equal(showText('a\u202eb<'), 'a<span class="cc" title="invisible or control character U+202E">U+202E</span>b&lt;');
+    assert.equal(showPlain('\u001b[31m'), '[U+001B][31m');
+    const evil = '\u202etxt.exe.txt';
+    const ansi = '\u001b[31mred.txt';
+    const records = [recordOf({ file: evil, text: `标题\u200f\n正文\u0085。` }), recordOf({ file: ansi, text: '正文' })];
+    const html = renderReport(
+      manifestOf({
+        records,
+        nearDuplicates: [{ a: evil, b: ansi, similarity: 0.9 }],
+        corpusDiagnostics: [{ file: 'seeds/INDEX.md', line: 3, ruleId: 'index/missing-row', severity: 'error', message: `${evil} has no row`, actual: evil }],
+      }),
+    );
+    assert.equal(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u.exec(html), null);
+    assert.ok(html.includes('U+202E</span>txt.exe.txt</a>'), 'the file name link shows the override as a label');
+    assert.deepEqual(rowsOf(html).map((r) => r.f).sort(), [evil, ansi].sort(), 'the data keeps the exact names');
   });
 });
 

@@ -3,6 +3,7 @@
 import { escapeHtml as h } from '../output/escape.js';
 import type { Manifest } from '../output/manifest.js';
 import { NONE, scoreBuckets } from './filters.js';
+import { showPlain } from './text.js';
 
 export interface Bar {
   label: string;
@@ -31,7 +32,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[]): strin
     const w = b.value === 0 ? 0 : Math.max(2, Math.round((b.value / max) * barArea));
     const pct = total ? Math.round((b.value / total) * 100) : 0;
     const valueText = `${fmt.format(b.value)} (${pct}%)`;
-    const label = `<text x="${LABEL_W - 8}" y="${y + ROW_H / 2}" class="c-label" text-anchor="end" dominant-baseline="central">${h(b.label)}</text>`;
+    const label = `<text x="${LABEL_W - 8}" y="${y + ROW_H / 2}" class="c-label" text-anchor="end" dominant-baseline="central">${showPlain(b.label)}</text>`;
     const rect = `<rect x="${LABEL_W}" y="${y + (ROW_H - BAR_H) / 2}" width="${w}" height="${BAR_H}" rx="2" class="c-bar"/>`;
     const value = `<text x="${LABEL_W + w + 6}" y="${y + ROW_H / 2}" class="c-value" dominant-baseline="central">${valueText}</text>`;
     const hit = `<rect x="0" y="${y}" width="${WIDTH}" height="${ROW_H}" class="c-hit"/>`;

@@ -3,7 +3,7 @@
 // the function must be self-contained (no imports used at run time, no outer variables).
 // It builds every node with createElement/textContent: seed text never goes through an
 // HTML parser, and the page's Trusted Types policy forbids innerHTML outright.
-import type { DetailData, EvidenceData, FieldData, RowData } from './data.js';
+import type { DetailData, EvidenceData, FieldData, RowColumns, RowData } from './data.js';
 import type { ExcerptLine } from './excerpt.js';
 
 // The project compiles without the DOM library (it is a Node tool); these few browser
@@ -14,13 +14,16 @@ declare const location: any;
 declare const performance: any;
 
 export function reportClient(): void {
+  performance.mark('report-script-start');
   const NONE = '~none';
   const byId = (id: string): any => document.getElementById(id);
-  const rows = JSON.parse(byId('report-rows').textContent) as RowData[];
+  const cols = JSON.parse(byId('report-rows').textContent) as RowColumns;
+  const rows: RowData[] = cols.f.map((f, i) => ({ f, t: cols.t[i]!, ti: cols.ti[i]!, d: cols.d[i]!, a: cols.a[i]!, r: cols.r[i]!, p: cols.p[i]!, y: cols.y[i]!, s: cols.s[i]!, e: cols.e[i]!, w: cols.w[i]!, i: cols.i[i]!, ru: cols.ru[i]! }));
   const indexOf = new Map<string, number>(rows.map((r, i) => [r.f, i]));
   const hay = rows.map((r) => [r.f, r.t, r.ti, r.d, r.a, r.r, r.ru.join(' ')].join('\n').toLowerCase());
   const fmt = new Intl.NumberFormat('en-US');
-  const collator = new Intl.Collator('zh-CN', { numeric: true });
+  // Made on first use: loading Chinese collation data costs time the first view does not need.
+  let collator: Intl.Collator | null = null;
 
   type Kid = string | number | null | undefined | false | { nodeType: number };
   const el = (tag: string, attrs: Record<string, string> | null, ...kids: Kid[]): any => {
@@ -34,7 +37,7 @@ export function reportClient(): void {
 
   // Control and bidi characters are shown as visible code labels: they must not reorder or
   // hide the text a maintainer is reading.
-  const SPECIAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffd]/u;
+  const SPECIAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffd]/u;
   const visible = (s: string): Kid[] => {
     if (!SPECIAL.test(s)) return [s];
     const out: Kid[] = [];
@@ -86,6 +89,7 @@ export function reportClient(): void {
       if (x === '' || y === '') {
         if (x !== y) return x === '' ? 1 : -1;
       } else {
+        collator ??= new Intl.Collator('zh-CN', { numeric: true });
         const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
         if (c !== 0) return c * dir;
       }
@@ -146,7 +150,7 @@ export function reportClient(): void {
       const r = rows[i]!;
       const tr = el('tr', null);
       tr.append(
-        el('td', { class: 'file-cell' }, el('a', { href: fileHref(r.f), class: 'file' }, r.f)),
+        el('td', { class: 'file-cell' }, el('a', { href: fileHref(r.f), class: 'file' }, ...visible(r.f))),
         cell(r.t),
         el('td', { class: 'title-cell seed', lang: 'zh-CN', title: r.ti }, r.ti || el('span', { class: 'muted' }, '—')),
         cell(r.d, 'nowrap'),
@@ -327,14 +331,19 @@ export function reportClient(): void {
   const SYMBOL: Record<string, string> = { error: '✖', warning: '▲', info: 'ℹ' };
   const badge = (sev: string): any => el('span', { class: `sev sev-${sev}` }, el('span', { 'aria-hidden': 'true' }, SYMBOL[sev] ?? ''), ` ${sev}`);
 
-  const renderDetail = (i: number): void => {
+  const renderDetail = (i: number): boolean => {
     const block = byId(`d-${i}`);
-    if (!block) return;
+    if (!block) {
+      // Details follow the script in the page; a file opened while they are still being
+      // parsed opens once they are all there.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fromHash, { once: true });
+      return false;
+    }
     const d = JSON.parse(block.textContent) as DetailData;
     const r = rows[i]!;
     const lines: Lines = new Map(d.ex.map((l) => [l[0], l]));
     current = i;
-    dTitle.textContent = d.f;
+    dTitle.replaceChildren(...visible(d.f));
     const out: any[] = [];
 
     const summary = el('p', { class: 'detail-sum' }, el('span', { class: `score-pill${r.s < 50 ? ' low' : ''}` }, `score ${r.s}`), ' ');
@@ -422,7 +431,7 @@ export function reportClient(): void {
     if (!partners.length) out.push(el('p', { class: 'muted' }, 'No identical or near-duplicate files.'));
     else {
       const ul = el('ul', { class: 'partners' });
-      for (const p of partners) ul.append(el('li', null, el('a', { href: fileHref(p.f), class: 'file' }, p.f), ` — ${p.how}`));
+      for (const p of partners) ul.append(el('li', null, el('a', { href: fileHref(p.f), class: 'file' }, ...visible(p.f)), ` — ${p.how}`));
       out.push(ul);
     }
     dBody.replaceChildren(...out);
@@ -436,6 +445,7 @@ export function reportClient(): void {
     byId('d-pos').textContent = pos >= 0 ? `${fmt.format(pos + 1)} of ${fmt.format(view.length)}` : '';
     byId('d-prev').dataset.target = prev === undefined ? '' : rows[prev]!.f;
     byId('d-next').dataset.target = next === undefined ? '' : rows[next]!.f;
+    return true;
   };
 
   const fromHash = (): void => {
@@ -453,7 +463,7 @@ export function reportClient(): void {
       if (dialog.open) dialog.close();
       return;
     }
-    renderDetail(i);
+    if (!renderDetail(i)) return;
     if (!dialog.open) dialog.showModal();
     byId('d-close').focus();
   };

@@ -25,6 +25,11 @@ export interface RowData {
   ru: string[];
 }
 
+/** The rows as embedded: one array per field (keys once, not once per row). */
+export type RowColumns = { [K in keyof RowData]: RowData[K][] };
+
+export const ROW_KEYS: readonly (keyof RowData)[] = ['f', 't', 'ti', 'd', 'a', 'r', 'p', 'y', 's', 'e', 'w', 'i', 'ru'];
+
 /**
  * Evidence as shown: its span [line, column, endLine, endColumn) and, only when the kept
  * excerpt does not hold that span, its text (clipped). Line 0: no position, text only.

@@ -2,6 +2,7 @@
 // the client script only reads the controls. Every filter is a <label>led control.
 import { escapeHtml as h } from '../output/escape.js';
 import type { RowData } from './data.js';
+import { showPlain } from './text.js';
 
 /** Option value meaning "no value detected" (rows whose field is empty). */
 export const NONE = '~none';
@@ -20,7 +21,7 @@ function byKey(a: [string, number], b: [string, number]): number {
 }
 
 function select(id: string, label: string, options: [value: string, text: string][]): string {
-  const opts = options.map(([v, t]) => `<option value="${h(v)}">${h(t)}</option>`).join('');
+  const opts = options.map(([v, t]) => `<option value="${h(v)}">${showPlain(t)}</option>`).join('');
   return `<label class="flt">${h(label)} <select id="f-${id}" data-key="${id}">${opts}</select></label>`;
 }
 

@@ -25,9 +25,12 @@ export interface Shell {
   title: string;
   style: string;
   body: string;
-  /** JSON blocks (already escaped with jsonForScript) placed before the script. */
+  /** JSON the script reads at once (already escaped with jsonForScript), placed before it. */
   data: string;
   script: string;
+  /** JSON read later (per-file details), placed after the script: the page is interactive
+   *  while these are still being parsed. */
+  lateData: string;
 }
 
 export function pageShell(p: Shell): string {
@@ -48,6 +51,7 @@ export function pageShell(p: Shell): string {
 ${p.body}
 ${p.data}
 <script>${p.script}</script>
+${p.lateData}
 </body>
 </html>
 `;

@@ -1,6 +1,6 @@
 // One table row per record: what a maintainer scans, sorts and filters on.
 import type { SeedRecord } from '../types.js';
-import type { RowData } from './data.js';
+import { ROW_KEYS, type RowColumns, type RowData } from './data.js';
 
 export function regionLabel(r: SeedRecord): string {
   if (!r.region) return '';
@@ -41,4 +41,8 @@ export function rowOf(r: SeedRecord): RowData {
     i,
     ru: [...new Set(r.quality.flags.map((d) => d.ruleId))].sort(),
   };
+}
+
+export function toColumns(rows: readonly RowData[]): RowColumns {
+  return Object.fromEntries(ROW_KEYS.map((k) => [k, rows.map((r) => r[k])])) as unknown as RowColumns;
 }

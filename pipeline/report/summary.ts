@@ -5,13 +5,14 @@ import type { Manifest } from '../output/manifest.js';
 import type { Diagnostic, Severity } from '../types.js';
 import { isIndexDiagnostic, type CorpusLinks } from './corpus-links.js';
 import { clip } from './spans.js';
+import { showText } from './text.js';
 
 const fmt = new Intl.NumberFormat('en-US');
 /** Corpus tables show this many rows; the rest are in manifest.json. */
 const CORPUS_ROWS = 500;
 
 export const fileHref = (file: string): string => `#file=${encodeURIComponent(file)}`;
-export const fileLink = (file: string): string => `<a href="${h(fileHref(file))}" class="file">${h(file)}</a>`;
+export const fileLink = (file: string): string => `<a href="${h(fileHref(file))}" class="file">${showText(file)}</a>`;
 
 const SEVERITY_SYMBOL: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 export const severityBadge = (s: Severity): string => `<span class="sev sev-${s}"><span aria-hidden="true">${SEVERITY_SYMBOL[s]}</span> ${s}</span>`;
@@ -63,7 +64,7 @@ export function ruleTable(m: Manifest): string {
     .sort(([ka, a], [kb, b]) => order.indexOf(worst(a.sev)) - order.indexOf(worst(b.sev)) || b.files - a.files || b.count - a.count || (ka < kb ? -1 : 1))
     .map(([id, r]) => {
       const show = r.files > 0 ? `<button type="button" class="btn btn-small" data-filter="rule" data-value="${h(id)}" aria-label="show files flagged by ${h(id)} (${r.files})">show files</button>` : '<span class="muted">corpus</span>';
-      return `<tr><td>${severityBadge(worst(r.sev))}</td><td><code>${h(id)}</code></td><td class="num">${fmt.format(r.files)}</td><td class="num">${fmt.format(r.count)}</td><td>${show}</td></tr>`;
+      return `<tr><td>${severityBadge(worst(r.sev))}</td><td><code>${showText(id)}</code></td><td class="num">${fmt.format(r.files)}</td><td class="num">${fmt.format(r.count)}</td><td>${show}</td></tr>`;
     });
   return `<table class="grid rules"><caption class="sr-only">Problems by rule</caption>
 <thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col" class="num">Files</th><th scope="col" class="num">Occurrences</th><th scope="col"><span class="sr-only">Filter</span></th></tr></thead>
@@ -85,8 +86,8 @@ function indexSection(m: Manifest, links: CorpusLinks): string {
   if (list.length === 0) return status;
   const rows = list.slice(0, CORPUS_ROWS).map((d) => {
     const file = links.fileOfIndexDiagnostic.get(d);
-    const where = d.line !== undefined ? `${h(d.file)}:${d.line}` : h(d.file);
-    return `<tr><td class="nowrap">${where}</td><td>${severityBadge(d.severity)}</td><td><code>${h(d.ruleId)}</code></td><td>${file ? fileLink(file) : '<span class="muted">—</span>'}</td><td lang="zh-CN" class="seed">${d.actual !== undefined ? h(clip(d.actual, 160)) : '<span class="muted">—</span>'}</td><td lang="zh-CN" class="seed">${d.expected !== undefined ? h(clip(d.expected, 160)) : '<span class="muted">—</span>'}</td><td class="seed">${h(clip(d.message, 400))}</td></tr>`;
+    const where = d.line !== undefined ? `${showText(d.file)}:${d.line}` : showText(d.file);
+    return `<tr><td class="nowrap">${where}</td><td>${severityBadge(d.severity)}</td><td><code>${showText(d.ruleId)}</code></td><td>${file ? fileLink(file) : '<span class="muted">—</span>'}</td><td lang="zh-CN" class="seed">${d.actual !== undefined ? showText(clip(d.actual, 160)) : '<span class="muted">—</span>'}</td><td lang="zh-CN" class="seed">${d.expected !== undefined ? showText(clip(d.expected, 160)) : '<span class="muted">—</span>'}</td><td class="seed">${showText(clip(d.message, 400))}</td></tr>`;
   });
   return `${status}<div class="scroll"><table class="grid index-table"><caption class="sr-only">INDEX.md problems</caption>
 <thead><tr><th scope="col">Where</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">File</th><th scope="col">INDEX.md says</th><th scope="col">Detected / expected</th><th scope="col">Message</th></tr></thead>
@@ -96,7 +97,7 @@ function indexSection(m: Manifest, links: CorpusLinks): string {
 function duplicatesSection(m: Manifest, links: CorpusLinks): string {
   const link = (f: string): string => {
     const r = links.resolve(f);
-    return r ? fileLink(r) : `<code>${h(f)}</code>`;
+    return r ? fileLink(r) : `<code>${showText(f)}</code>`;
   };
   const parts: string[] = [];
   const { duplicates, nearDuplicates } = m.corpus;
@@ -122,7 +123,7 @@ function otherCorpusSection(m: Manifest): string {
   if (!list.length) return '';
   return `<h4>Other corpus problems</h4><ul class="diag-list">${list
     .slice(0, CORPUS_ROWS)
-    .map((d) => `<li>${severityBadge(d.severity)} <code>${h(d.file)}${d.line !== undefined ? `:${d.line}` : ''}</code> <span class="seed">${h(clip(d.message, 400))}</span> <code class="rule">${h(d.ruleId)}</code></li>`)
+    .map((d) => `<li>${severityBadge(d.severity)} <code>${showText(d.file)}${d.line !== undefined ? `:${d.line}` : ''}</code> <span class="seed">${showText(clip(d.message, 400))}</span> <code class="rule">${showText(d.ruleId)}</code></li>`)
     .join('')}</ul>${more(list.length)}`;
 }
 
