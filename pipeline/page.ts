@@ -155,7 +155,7 @@ const BYLINE = new RegExp(
     ')$',
   'u',
 );
-const CAPTION = /(?:[\s。，]|^)(?:\S{0,12}记者|通讯员|摄影|图\s*[/／])?\s*[\u4e00-\u9fff·]{2,8}\s*摄(?:影)?\s*[)）]?$|^图为|^[（(]?图片来源|^图\s*[:：]|供图[)）]?$|资料图片?[)）]?$/u;
+const CAPTION = /(?:[\s。，]|^)(?:[^\s。，]{0,12}记者[ \u3000]?|通讯员[ \u3000]?|摄影[ \u3000]?|图[ \u3000]?[/／][ \u3000]?)?[\u4e00-\u9fff·]{2,8}[ \u3000]?摄(?:影)?[)）]?$|^图为|^[（(]?图片来源|^图\s*[:：]|供图[)）]?$|资料图片?[)）]?$/u;
 const SENTENCE_END = /[。！？!?；;]$/u;
 
 function stripInvisible(s: string): string {
@@ -236,7 +236,7 @@ function isValueLine(line: PageLine | undefined): line is PageLine {
 /** Lines longer than this are cut into paragraphs at sentence gaps. */
 const LONG_LINE = 200;
 /** A gap between paragraphs in a line without breaks: whitespace after a sentence end. */
-const SENTENCE_GAP = /(?<=[。！？!?；…”」』）)|])[ \t\u3000]+(?=\S)/gu;
+const SENTENCE_GAP = /(?<=[。！？!?；…”」』）)\]])[ \t\u3000]+(?=\S)/gu;
 /** A heading run into its paragraph: "一、角色认识到位 首先，…". */
 const HEADING_THEN_TEXT = /^((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])[^\s。，,]{1,30})[ \t\u3000]+(?=[\u4e00-\u9fff“])/u;
 
@@ -287,7 +287,7 @@ function isParagraph(blocks: PageBlock[], i: number): boolean {
   if (n >= 15 && /。/u.test(b.text)) return true;
   if (n >= 25 && /[！？!?]$/u.test(b.text)) {
     const key = b.text.replace(/\s+/gu, '');
-    return !blocks.slice(i + 1, i + 4).some((o) => o.text.replace(/\s+/gu, '') === key);
+    return !blocks.slice(Math.max(0, i - 3), i + 4).some((o) => o !== b && o.text.replace(/\s+/gu, '') === key);
   }
   return false;
 }
@@ -448,9 +448,16 @@ export function lineAt(page: Page, offset: number): PageLine {
   return page.lines[lo]!;
 }
 
-/** Every header field on the page, in order. */
-export function headerFields(page: Page): { line: PageLine; field: HeaderField }[] {
-  const out: { line: PageLine; field: HeaderField }[] = [];
-  for (const line of page.lines) for (const field of line.fields ?? []) out.push({ line, field });
+const fieldLists = new WeakMap<Page, readonly { line: PageLine; field: HeaderField }[]>();
+
+/** Every header field on the page, in order (computed once per page). */
+export function headerFields(page: Page): readonly { line: PageLine; field: HeaderField }[] {
+  let out = fieldLists.get(page);
+  if (!out) {
+    const list: { line: PageLine; field: HeaderField }[] = [];
+    for (const line of page.lines) for (const field of line.fields ?? []) list.push({ line, field });
+    out = list;
+    fieldLists.set(page, out);
+  }
   return out;
 }

@@ -13,7 +13,7 @@
 // authors in a reference list never match: only the fields and shapes above are read.
 import { cleanText, codePointLength, evidenceIn, headerFields, type Page, type PageLine } from '../page.js';
 import type { AuthorField, Evidence, SourceTypeField, TitleField } from '../types.js';
-import { blockEvidence, findBlock, findLine, lineEvidence, nextLine } from './page-search.js';
+import { blockEvidence, blocksOf, findBlock, findLine, lineEvidence, nextLine } from './page-search.js';
 import { ANONYMOUS_WORDS, isOrganisation, isPersonName, isSiteWord, joinSpacedName, splitNames, splitRoleAffiliation } from './person-name.js';
 import { findDelivery, governmentOf, LEADER_BYLINE } from './speech-delivery.js';
 
@@ -174,12 +174,12 @@ function series(page: Page): Found | null {
 
 const AUTHOR_KEYS = new Set(['作者', '撰稿', '撰文', '记者']);
 const BYLINE_WEN = /^文\s*[/／|｜丨]\s*(.+)$/u;
-const BYLINE_WEN_AFTER = /^(.+?)\s*[/／]\s*文$/u;
+const BYLINE_WEN_AFTER = /^([^/／]+)[/／][\s\u3000]*文$/u;
 const BYLINE_REPORTER = /^(?:本报|本刊|本台|本网|新华社|中新社)?(?:特约|实习)?记者\s*(.+)$/u;
 /** (记者颉满斌 通讯员余若怡) — the reporters in brackets after a dateline or at the end. */
 const REPORTER_BRACKET = /[（(]\s*(?:本报|本刊|本台|本网|新华社|中新社)?(?:特约|实习)?记者\s*([^）)]{2,40})[）)]/u;
 /** Only the reporters: correspondents and interns after them are not the byline's author. */
-const CORRESPONDENT = /\s*(?:通讯员|实习生|见习记者|摄影|摄).*$/u;
+const CORRESPONDENT = /(?:通讯员|实习生|见习记者|摄影|摄).*$/u;
 const OUTLET = /^(?:[（(]?)([\u4e00-\u9fff]{2,10}?(?:日报|晚报|报|网|社|台|客户端))[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)/u;
 
 function outletOf(page: Page): string | null {
@@ -193,7 +193,7 @@ function fieldByline(page: Page): Found | null {
     if (!AUTHOR_KEYS.has(field.key) || field.value === '') continue;
     const valueLine = page.lines[field.valueLine - 1]!;
     const evidence = evidenceIn(valueLine, field.valueIndex, field.value);
-    const value = field.value.replace(CORRESPONDENT, '');
+    const value = field.value.replace(CORRESPONDENT, '').trim();
     if (ANONYMOUS_WORDS.test(value)) return { name: null, role: null, affiliation: null, anonymous: true, organisation: false, confidence: 0.7, evidence };
     if (isSiteWord(value)) continue;
     if (isOrganisation(value)) return organisation(value, evidence, 0.75);
@@ -221,7 +221,7 @@ function lineByline(page: Page): Found | null {
 }
 
 function bracketReporter(page: Page): Found | null {
-  const body = page.blocks.filter((b) => b.kind === 'body');
+  const body = blocksOf(page, ['body']);
   // At the start of the text (after a dateline) or closing it.
   const places = [...body.slice(0, 3), ...body.slice(-3)];
   for (const block of places) {
@@ -284,19 +284,34 @@ const ATTRIBUTION = /作者(?:分别)?(?:系|为|是)\s*([^）)]+)|作者单位\
 const ANONYMOUS = /笔者|本文作者/u;
 
 function attribution(page: Page): Found | null {
-  const hit = findLine(page, ATTRIBUTION, { kinds: ['attribution'] });
-  if (!hit) return null;
-  const [, says, unit, named] = hit.match;
-  const text = (says ?? unit ?? named ?? '').trim();
-  const evidence = evidenceIn(hit.line, hit.match.index + hit.match[0].indexOf(text), text);
-  if (named !== undefined) return isPersonName(named) ? person(named, evidence, 0.75) : null;
-  if (unit !== undefined) return { name: null, role: null, affiliation: text, anonymous: false, organisation: false, confidence: 0.7, evidence };
-  const { role, affiliation } = splitRoleAffiliation(text);
-  return { name: null, role, affiliation, anonymous: false, organisation: false, confidence: 0.7, evidence };
+  // A paper may carry several notes ((作者单位：…) and (作者系…)): each fills what it says.
+  let found: Found | null = null;
+  for (const line of page.lines) {
+    if (line.kind !== 'attribution') continue;
+    const m = ATTRIBUTION.exec(line.text);
+    if (!m) continue;
+    const [, says, unit, named] = m;
+    const text = (says ?? unit ?? named ?? '').trim();
+    const evidence = evidenceIn(line, m.index + m[0].indexOf(text), text);
+    const part: Pick<Found, 'name' | 'role' | 'affiliation'> =
+      named !== undefined
+        ? { name: isPersonName(named) ? named : null, role: null, affiliation: null }
+        : unit !== undefined
+          ? { name: null, role: null, affiliation: text }
+          : { name: null, ...splitRoleAffiliation(text) };
+    if (part.name === null && part.role === null && part.affiliation === null) continue;
+    if (found === null) found = { ...part, anonymous: false, organisation: false, confidence: part.name ? 0.75 : 0.7, evidence };
+    else {
+      found.name ??= part.name;
+      found.role ??= part.role;
+      found.affiliation ??= part.affiliation;
+    }
+  }
+  return found;
 }
 
 function anonymous(page: Page): Found | null {
-  const hit = findBlock(page, ANONYMOUS, (b) => b.kind === 'body' || b.kind === 'abstract' || b.kind === 'heading');
+  const hit = findBlock(page, ANONYMOUS, { kinds: ['body', 'abstract', 'heading'] });
   return hit ? { name: null, role: null, affiliation: null, anonymous: true, organisation: false, confidence: 0.6, evidence: hit.evidence } : null;
 }
 

@@ -3,8 +3,10 @@
 import { evidenceIn, headerFields, type Page } from '../page.js';
 import type { KeywordsField } from '../types.js';
 
-/** Keywords are separated by spaces, 、, commas or semicolons. */
-const SEPARATOR = /[\s\u3000、，,；;]+/u;
+/** Keywords are separated by 、, commas or semicolons — or, when none of those is
+ *  used, by spaces (关键词：新疆 社会稳定; an English list keeps its multi-word terms). */
+const PUNCT_SEPARATOR = /[、，,；;]+/u;
+const SPACE_SEPARATOR = /[\s\u3000]+/u;
 const TRAILING = /[。.]$/u;
 
 export function detectKeywords(page: Page): KeywordsField | null {
@@ -12,7 +14,7 @@ export function detectKeywords(page: Page): KeywordsField | null {
     if (line.kind !== 'keywords' || field.value === '') continue;
     const values = field.value
       .replace(TRAILING, '')
-      .split(SEPARATOR)
+      .split(PUNCT_SEPARATOR.test(field.value) ? PUNCT_SEPARATOR : SPACE_SEPARATOR)
       .map((v) => v.trim())
       .filter((v) => v !== '');
     if (values.length === 0) continue;

@@ -1,6 +1,8 @@
 // Small search helpers over the page model shared by the detectors: find a pattern in
 // lines or paragraphs and turn the match into evidence (line, code-point column, text).
-import { cleanText, evidenceIn, type Page, type PageBlock, type PageLine, type LineKind } from '../page.js';
+// Lines and blocks are indexed by kind once per page, so a search for, say, abstract lines
+// does not walk a page of 600 000 blank lines again for every signal.
+import { cleanText, evidenceIn, type LineKind, type Page, type PageBlock, type PageLine } from '../page.js';
 import type { Evidence } from '../types.js';
 
 export interface LineMatch {
@@ -10,28 +12,64 @@ export interface LineMatch {
 }
 
 /** Kinds that never hold the document's own words (cited works, site chrome). */
-const NOT_CONTENT: ReadonlySet<LineKind> = new Set(['reference', 'boilerplate', 'nav']);
+const NOT_CONTENT: ReadonlySet<LineKind> = new Set(['reference', 'boilerplate', 'nav', 'blank']);
 
 export interface SearchOptions {
-  /** Only lines with these kinds. */
+  /** Only lines with these kinds (default: every kind but references, chrome and blanks). */
   kinds?: readonly LineKind[];
-  /** Skip reference lists and site chrome (default true). */
-  contentOnly?: boolean;
-  /** Only the first `limit` lines. */
+  /** Only the first `limit` lines of the page. */
   limit?: number;
+  /** Only the last `tail` lines of the page. */
+  tail?: number;
 }
 
-function accepts(line: PageLine, opts: SearchOptions): boolean {
-  if (opts.kinds && !opts.kinds.includes(line.kind)) return false;
-  if ((opts.contentOnly ?? true) && !opts.kinds && NOT_CONTENT.has(line.kind)) return false;
-  return true;
+interface KindIndex {
+  lines: Map<LineKind, PageLine[]>;
+  blocks: Map<LineKind, PageBlock[]>;
+}
+
+const indexes = new WeakMap<Page, KindIndex>();
+
+function indexOf(page: Page): KindIndex {
+  let idx = indexes.get(page);
+  if (!idx) {
+    idx = { lines: new Map(), blocks: new Map() };
+    for (const line of page.lines) {
+      const list = idx.lines.get(line.kind);
+      if (list) list.push(line);
+      else idx.lines.set(line.kind, [line]);
+    }
+    for (const block of page.blocks) {
+      const list = idx.blocks.get(block.kind);
+      if (list) list.push(block);
+      else idx.blocks.set(block.kind, [block]);
+    }
+    indexes.set(page, idx);
+  }
+  return idx;
+}
+
+function inOrder<T>(lists: (T[] | undefined)[], compare: (a: T, b: T) => number): T[] {
+  const present = lists.filter((l): l is T[] => l !== undefined && l.length > 0);
+  if (present.length <= 1) return present[0] ?? [];
+  return present.flat().sort(compare);
+}
+
+/** The lines a search looks at, in page order. */
+function linesOf(page: Page, opts: SearchOptions): PageLine[] {
+  const first = opts.tail === undefined ? 1 : page.lines.length - opts.tail + 1;
+  const last = opts.limit === undefined ? page.lines.length : opts.limit;
+  if (!opts.kinds) {
+    return page.lines.slice(Math.max(0, first - 1), Math.max(0, last)).filter((l) => !NOT_CONTENT.has(l.kind));
+  }
+  const idx = indexOf(page);
+  const lines = inOrder(opts.kinds.map((k) => idx.lines.get(k)), (a, b) => a.no - b.no);
+  return first <= 1 && last >= page.lines.length ? lines : lines.filter((l) => l.no >= first && l.no <= last);
 }
 
 /** The first match of a (non-global) pattern in the page's lines. */
 export function findLine(page: Page, re: RegExp, opts: SearchOptions = {}): LineMatch | null {
-  const lines = opts.limit === undefined ? page.lines : page.lines.slice(0, opts.limit);
-  for (const line of lines) {
-    if (!accepts(line, opts)) continue;
+  for (const line of linesOf(page, opts)) {
     const m = re.exec(line.text);
     if (m) return { line, match: m, evidence: evidenceIn(line, m.index, m[0]) };
   }
@@ -42,9 +80,7 @@ export function findLine(page: Page, re: RegExp, opts: SearchOptions = {}): Line
 export function findAll(page: Page, re: RegExp, opts: SearchOptions = {}, max = 1000): LineMatch[] {
   if (!re.global) throw new Error('findAll needs a global pattern');
   const out: LineMatch[] = [];
-  const lines = opts.limit === undefined ? page.lines : page.lines.slice(0, opts.limit);
-  for (const line of lines) {
-    if (!accepts(line, opts)) continue;
+  for (const line of linesOf(page, opts)) {
     re.lastIndex = 0;
     for (let m = re.exec(line.text); m !== null; m = re.exec(line.text)) {
       out.push({ line, match: m, evidence: evidenceIn(line, m.index, m[0]) });
@@ -61,10 +97,30 @@ export interface BlockMatch {
   evidence: Evidence;
 }
 
+export interface BlockOptions {
+  /** Only blocks of these kinds. */
+  kinds: readonly LineKind[];
+  /** Only the first `head` of those blocks. */
+  head?: number;
+  /** Only the last `tail` of those blocks. */
+  tail?: number;
+  /** A further test on each block. */
+  where?: (b: PageBlock) => boolean;
+}
+
+/** The blocks of some kinds, in page order. */
+export function blocksOf(page: Page, kinds: readonly LineKind[]): PageBlock[] {
+  const idx = indexOf(page);
+  return inOrder(kinds.map((k) => idx.blocks.get(k)), (a, b) => a.line - b.line || a.index - b.index);
+}
+
 /** The first paragraph (block) whose text matches, with evidence at the match. */
-export function findBlock(page: Page, re: RegExp, pick: (b: PageBlock) => boolean = () => true): BlockMatch | null {
-  for (const block of page.blocks) {
-    if (!pick(block)) continue;
+export function findBlock(page: Page, re: RegExp, opts: BlockOptions): BlockMatch | null {
+  let blocks = blocksOf(page, opts.kinds);
+  if (opts.head !== undefined) blocks = blocks.slice(0, opts.head);
+  if (opts.tail !== undefined) blocks = blocks.slice(Math.max(0, blocks.length - opts.tail));
+  for (const block of blocks) {
+    if (opts.where && !opts.where(block)) continue;
     const m = re.exec(block.text);
     if (m) return { block, match: m, evidence: blockEvidence(page, block, m.index, m[0]) };
   }

@@ -3,9 +3,9 @@
 // found once with its evidence; the type with the largest total wins. Platform markers
 // (a news-centre page, forum chrome) outweigh the voice of the text (笔者), because the
 // type names where the text was taken from. Close totals give a low confidence.
-import { cleanText, codePointLength, headerFields, type Page, type PageLine } from '../page.js';
+import { cleanText, codePointLength, headerFields, type Page, type PageBlock, type PageLine } from '../page.js';
 import type { Evidence, Signal, SourceType, SourceTypeField } from '../types.js';
-import { blockEvidence, findAll, findBlock, findLine, lineEvidence } from './page-search.js';
+import { blockEvidence, blocksOf, findAll, findBlock, findLine, lineEvidence } from './page-search.js';
 import { findDelivery } from './speech-delivery.js';
 
 interface SignalRule {
@@ -48,11 +48,11 @@ const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二�
 const DISCLOSURE_KEYS = new Set(['索引号', '公开方式', '公开范围', '公开时限', '发文机关', '发文字号', '主题分类', '发布机构', '成文日期', '体裁分类', '有效性']);
 const OFFICIAL_TITLE = /(?:统计公报|公报|通知|通告|公告|决定|决议|办法|规定|条例|细则|规则|实施意见|指导意见|意见|批复|通报|命令|守则|规划纲要)[）)]?$/u;
 /** Guiding and typical cases: 检例第N号, or their fixed section headings (【基本案情】, 典型意义). */
-const GUIDING_CASE = /检例第\s*\d+\s*号|指导(?:性)?案例\s*(?:第\s*)?\d+\s*号|^\s*(?:[【\[]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:要旨|基本案情|裁判要点|检察机关履职(?:过程|情况)|指导意义|典型意义|裁判理由|裁判结果)\s*[】\]]?\s*$/u;
+const GUIDING_CASE = /检例第\s*\d+\s*号|指导(?:性)?案例\s*(?:第\s*)?\d+\s*号|^[\s\u3000]*(?:(?:[【\[]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[\s\u3000]*)?(?:要旨|基本案情|裁判要点|检察机关履职(?:过程|情况)|指导意义|典型意义|裁判理由|裁判结果)[】\]]?[\s\u3000]*$/u;
 const ARTICLE_G = /^\s*第[一二三四五六七八九十百零]+条[\s　]/gu;
 const ADDRESSEES = /^各(?:省|自治区|直辖市|市|县|区|级|有关|地|单位|部门|乡镇|派出所|分局|支队|大队)[^。]{0,80}[:：]\s*$/u;
 const CLOSING = /特此(?:通知|公告|通告|函告|批复|通报)|现予(?:公布|印发)|自\s*[^，。]{2,16}起施行|本(?:办法|规定|条例|细则|规则|决定)自[^，。]{2,16}起/u;
-const DOC_NUMBER = /[\u4e00-\u9fff]{1,8}\s*[〔［\[]\s*(?:19|20)\d{2}\s*[〕］\]]\s*\d{1,4}\s*号/u;
+const DOC_NUMBER = /[〔［\[]\s*(?:19|20)\d{2}\s*[〕］\]]\s*\d{1,4}\s*号/u;
 const COMMUNIQUE = /会议(?:认为|指出|强调|要求|决定|审议通过|听取)/u;
 const PASSED = /\d{4}年\d{1,2}月\d{1,2}日[^。]{2,40}?第[一二三四五六七八九十百\d]+次会议(?:审议)?通过/u;
 
@@ -79,6 +79,8 @@ function countAtLeast(page: Page, re: RegExp, n: number, opts: Parameters<typeof
   return all.length >= n ? all[0]!.evidence : null;
 }
 
+const notCaption = (b: PageBlock): boolean => !/摄[)）]?$/u.test(b.text);
+
 function jammer(page: Page): Evidence | null {
   for (const m of findAll(page, JAMMER_G, {}, 50)) {
     const tokens = m.match[0].split(' ');
@@ -95,21 +97,27 @@ const RULES: readonly SignalRule[] = [
     id: 'news.section-label', type: 'news', weight: 3,
     find: (page) => {
       // A section label among the first lines names the page (a news-centre page).
-      const first = page.lines.filter((l) => l.kind !== 'blank').slice(0, 3);
+      const first: PageLine[] = [];
+      for (const l of page.lines) {
+        if (l.kind === 'blank') continue;
+        first.push(l);
+        if (first.length === 3) break;
+      }
       const hit = first.find((l) => NEWS_SECTION.test(cleanText(l.text)));
       return hit ? lineEvidence(hit) : null;
     },
   },
-  { id: 'news.dateline', type: 'news', weight: 4, find: (page) => findBlock(page, DATELINE, (b) => b.kind === 'body' || b.kind === 'byline')?.evidence ?? null },
+  { id: 'news.dateline', type: 'news', weight: 4, find: (page) => findBlock(page, DATELINE, { kinds: ['body', 'byline'], head: 3 })?.evidence ?? null },
   {
     id: 'news.reporter-byline', type: 'news', weight: 3,
     find: (page) =>
-      findBlock(page, REPORTER_BYLINE, (b) => b.kind === 'byline' || b.kind === 'body')?.evidence ??
-      findBlock(page, REPORTER_INLINE, (b) => b.kind === 'body' && !/摄[)）]?$/u.test(b.text))?.evidence ??
+      findBlock(page, REPORTER_BYLINE, { kinds: ['byline', 'body'], head: 8 })?.evidence ??
+      findBlock(page, REPORTER_INLINE, { kinds: ['body'], head: 3, where: notCaption })?.evidence ??
+      findBlock(page, REPORTER_INLINE, { kinds: ['body'], tail: 3, where: notCaption })?.evidence ??
       null,
   },
   { id: 'news.reporter-mention', type: 'news', weight: 2, find: (page) => findLine(page, REPORTER_MENTION, { kinds: ['body'] })?.evidence ?? null },
-  { id: 'news.print-footer', type: 'news', weight: 4, find: (page) => findLine(page, PRINT_FOOTER)?.evidence ?? null },
+  { id: 'news.print-footer', type: 'news', weight: 4, find: (page) => findLine(page, PRINT_FOOTER, { tail: 10 })?.evidence ?? null },
   { id: 'news.editor', type: 'news', weight: 2, find: (page) => headerField(page, (k) => k === '责任编辑' || k === '编辑' || k === '责编', false) },
   { id: 'news.source-field', type: 'news', weight: 1, find: (page) => headerField(page, new Set(['来源', '稿源', '新闻来源', '稿件来源', '文章来源', '信息来源'])) },
   { id: 'news.counter', type: 'news', weight: 1, find: (page) => headerField(page, (k, v) => /^(?:访问|浏览|点击|阅读|人气)/u.test(k) || (k === '' && /访问|浏览|阅读|点击/u.test(v))) },
@@ -125,19 +133,19 @@ const RULES: readonly SignalRule[] = [
   { id: 'paper.citations', type: 'paper', weight: 3, find: (page) => countAtLeast(page, new RegExp(CITATION.source, 'gu'), 2, { kinds: ['reference'] }) },
   { id: 'paper.site-label', type: 'paper', weight: 4, find: (page) => findLine(page, PAPER_SITE, { kinds: ['boilerplate'], limit: Math.max(page.top, 3) })?.evidence ?? null },
   { id: 'paper.attribution', type: 'paper', weight: 2, find: (page) => findLine(page, /\S/u, { kinds: ['attribution'] })?.evidence ?? null },
-  { id: 'paper.classification', type: 'paper', weight: 4, find: (page) => findLine(page, PAPER_CLASSIFICATION)?.evidence ?? null },
+  { id: 'paper.classification', type: 'paper', weight: 4, find: (page) => findLine(page, PAPER_CLASSIFICATION, { limit: page.top + 20 })?.evidence ?? null },
   // forum
   { id: 'forum.jammer', type: 'forum', weight: 4, find: jammer },
-  { id: 'forum.thread', type: 'forum', weight: 4, find: (page) => findLine(page, DISCUZ)?.evidence ?? null },
+  { id: 'forum.thread', type: 'forum', weight: 4, find: (page) => findLine(page, DISCUZ, { limit: 300 })?.evidence ?? null },
   { id: 'forum.follow-button', type: 'forum', weight: 3, find: (page) => findLine(page, COLUMN_FOLLOW, { kinds: ['forum'] })?.evidence ?? null },
   { id: 'forum.votes', type: 'forum', weight: 3, find: (page) => findLine(page, COLUMN_VOTES, { kinds: ['forum', 'body'] })?.evidence ?? null },
   { id: 'forum.comments', type: 'forum', weight: 2, find: (page) => findLine(page, COLUMN_COMMENTS, { kinds: ['forum', 'body'] })?.evidence ?? null },
   // commentary
-  { id: 'commentary.author-voice', type: 'commentary', weight: 2, find: (page) => findBlock(page, AUTHOR_VOICE, (b) => b.kind === 'body' || b.kind === 'abstract')?.evidence ?? null },
+  { id: 'commentary.author-voice', type: 'commentary', weight: 2, find: (page) => findBlock(page, AUTHOR_VOICE, { kinds: ['body', 'abstract'] })?.evidence ?? null },
   {
     id: 'commentary.sections', type: 'commentary', weight: 1,
     find: (page) => {
-      const heads = page.blocks.filter((b) => b.kind === 'heading' && SECTION_HEADING.test(b.text));
+      const heads = blocksOf(page, ['heading']).filter((b) => SECTION_HEADING.test(b.text));
       return heads.length >= 2 ? blockEvidence(page, heads[0]!, 0, heads[0]!.text) : null;
     },
   },
@@ -159,13 +167,13 @@ const RULES: readonly SignalRule[] = [
   },
   { id: 'official.guiding-case', type: 'official', weight: 4, find: (page) => findLine(page, GUIDING_CASE, { kinds: ['body', 'heading'], limit: Math.max(page.top + 20, 30) })?.evidence ?? null },
   { id: 'official.articles', type: 'official', weight: 3, find: (page) => countAtLeast(page, ARTICLE_G, 3, { kinds: ['body', 'heading'] }) },
-  { id: 'official.addressees', type: 'official', weight: 3, find: (page) => findLine(page, ADDRESSEES, { kinds: ['body'] })?.evidence ?? null },
-  { id: 'official.closing', type: 'official', weight: 3, find: (page) => findLine(page, CLOSING, { kinds: ['body'] })?.evidence ?? null },
+  { id: 'official.addressees', type: 'official', weight: 3, find: (page) => findLine(page, ADDRESSEES, { kinds: ['body'], limit: page.top + 15 })?.evidence ?? null },
+  { id: 'official.closing', type: 'official', weight: 3, find: (page) => findLine(page, CLOSING, { kinds: ['body'], tail: 30 })?.evidence ?? null },
   { id: 'official.document-number', type: 'official', weight: 3, find: (page) => findLine(page, DOC_NUMBER, { limit: Math.max(page.top + 5, 10) })?.evidence ?? null },
-  { id: 'official.communique', type: 'official', weight: 1.5, find: (page) => findBlock(page, COMMUNIQUE, (b) => b.kind === 'body')?.evidence ?? null },
+  { id: 'official.communique', type: 'official', weight: 1.5, find: (page) => findBlock(page, COMMUNIQUE, { kinds: ['body'] })?.evidence ?? null },
   { id: 'official.passed-by', type: 'official', weight: 3, find: (page) => findLine(page, PASSED, { limit: Math.max(page.top + 5, 10) })?.evidence ?? null },
   // speech
-  { id: 'speech.salutation', type: 'speech', weight: 4, find: (page) => findBlock(page, SALUTATION, (b) => b.kind === 'body')?.evidence ?? null },
+  { id: 'speech.salutation', type: 'speech', weight: 4, find: (page) => findBlock(page, SALUTATION, { kinds: ['body'], head: 10 })?.evidence ?? null },
   {
     id: 'speech.delivery', type: 'speech', weight: 4,
     find: (page) => {

@@ -13,7 +13,7 @@ const MAX_LEN = 60;
 
 const MARKDOWN_PREFIX = /^#{1,6}\s*/u;
 const TITLE_LABEL = /^(?:标题|题目|文章标题)\s*[:：]\s*/u;
-const FOOTNOTE_MARK = /\s*(?:\[\d{1,2}\]|［\d{1,2}］|\*)$/u;
+const FOOTNOTE_MARK = /(?:\[\d{1,2}\]|［\d{1,2}］|\*)$/u;
 const HAN_G = /[\u4e00-\u9fff]/gu;
 /** A section heading (一、 / （一） / 第一章) is a part of the text, not its title. */
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零\d]+[章节部分篇条]|\d{1,2}[、.．])/u;
@@ -21,7 +21,8 @@ const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二�
 const GENRE_LABEL = /^(?:政府工作报告|工作报告|报告|通知|公告|通告|决定|决议|意见|讲话|致辞|正文|全文|摘要|目录|前言|序言|引言|概述|简介|说明|附件|附录|文章|详情|内容)$/u;
 /** Lines that open a body rather than head it: datelines, dates, delivery lines. */
 const NOT_TITLE_START = /^(?:[—―－-]{1,2}|\d{4}[-/.年]\d{1,2}|[（(]\s*\d{4}年|本报讯|[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯))/u;
-const DELIVERY_END = /(?:会议|大会|座谈会|论坛|典礼|仪式)上$|上的(?:讲话|致辞|报告|发言)$/u;
+/** The second half of a delivery line cut in two (…人民代表大会第五次会议上). */
+const DELIVERY_END = /(?:会议|大会|座谈会|论坛|典礼|仪式)上$/u;
 /** Kinds a title line can have: a paragraph line, or a markdown heading. */
 const FOLLOWER_KINDS = new Set(['header', 'subtitle', 'byline', 'abstract', 'keywords']);
 
@@ -71,7 +72,8 @@ function candidatesOf(page: Page): Candidate[] {
 function occurrences(page: Page): Map<string, number> {
   const counts = new Map<string, number>();
   for (const line of page.lines) {
-    if (line.kind === 'blank') continue;
+    // Only lines of title length can repeat a title (long lines stay out of the regexes).
+    if (line.kind === 'blank' || line.text.length > MAX_LEN * 3) continue;
     const k = keyOf(line.text);
     if (codePointLength(k) < MIN_LEN || codePointLength(k) > MAX_LEN * 2) continue;
     counts.set(k, (counts.get(k) ?? 0) + 1);
