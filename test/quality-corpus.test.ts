@@ -27,7 +27,7 @@ function variant(text: string): string {
     .join('\n');
 }
 
-function exactJaccard(a: Set<string>, b: Set<string>): number {
+function exactJaccard(a: Set<number>, b: Set<number>): number {
   let both = 0;
   for (const s of a) if (b.has(s)) both += 1;
   return both / (a.size + b.size - both);

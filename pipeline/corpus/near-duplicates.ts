@@ -25,13 +25,21 @@ const ROWS = HASHES / BANDS;
 
 const TOKEN_G = /\p{Script=Han}|[\p{L}\p{N}]+/gu;
 
-/** Shingles of `n` tokens of the NFKC-folded, lower-cased text. */
-export function shingles(text: string, n: number): Set<string> {
+/**
+ * Shingles of `n` tokens of the NFKC-folded, lower-cased text, as 32-bit hashes: each token is
+ * hashed once and a shingle's hash combines its tokens' hashes, so no shingle string is built.
+ */
+export function shingles(text: string, n: number): Set<number> {
   const tokens = text.normalize('NFKC').toLowerCase().match(TOKEN_G) ?? [];
-  const out = new Set<string>();
+  const out = new Set<number>();
   if (tokens.length === 0) return out;
-  if (tokens.length < n) out.add(tokens.join('\u0001'));
-  for (let i = 0; i + n <= tokens.length; i += 1) out.add(tokens.slice(i, i + n).join('\u0001'));
+  const th = tokens.map(fnv1a);
+  const width = Math.min(n, th.length);
+  for (let i = 0; i + width <= th.length; i += 1) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < width; k += 1) h = mix((h ^ th[i + k]!) >>> 0) + k;
+    out.add(mix(h >>> 0));
+  }
   return out;
 }
 
@@ -66,16 +74,36 @@ const SEEDS: number[] = (() => {
   return out;
 })();
 
-export function signature(set: ReadonlySet<string>): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const s of set) {
-    const h = fnv1a(s);
-    for (let i = 0; i < HASHES; i += 1) {
-      const v = mix(h ^ SEEDS[i]!);
-      if (v < sig[i]!) sig[i] = v;
-    }
+/**
+ * One-permutation MinHash (Li, Owen & Zhang 2012) with rotation densification (Shrivastava
+ * 2017): each shingle is hashed once and lands in one of HASHES bins, keeping the bin's
+ * minimum; an empty bin borrows from the next non-empty one. One hash per shingle instead of
+ * HASHES, with the same collision probability = Jaccard similarity per slot.
+ */
+export function signature(set: ReadonlySet<number>): Uint32Array {
+  const EMPTY = 0xffffffff;
+  const sig = new Uint32Array(HASHES).fill(EMPTY);
+  const seed = SEEDS[0]!;
+  for (const h of set) {
+    const v = mix(h ^ seed);
+    const bin = v % HASHES;
+    const rest = mix(v ^ 0x5bd1e995);
+    if (rest < sig[bin]!) sig[bin] = rest;
   }
-  return sig;
+  if (set.size === 0) return sig;
+  const filled = Uint32Array.from(sig);
+  for (let i = 0; i < HASHES; i += 1) {
+    if (sig[i] !== EMPTY) continue;
+    let j = (i + 1) % HASHES;
+    let steps = 1;
+    while (sig[j] === EMPTY) {
+      j = (j + 1) % HASHES;
+      steps += 1;
+    }
+    // Offset by the distance so borrowed values do not collide by accident across documents.
+    filled[i] = mix(sig[j]! + steps * 0x9e3779b9);
+  }
+  return filled;
 }
 
 /** Share of equal signature slots: the MinHash estimate of the Jaccard similarity. */

@@ -29,6 +29,13 @@ function paragraphsOf(text: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+function reword(p: string, rnd: () => number, pool: string): string {
+  const sentences = p.split(/(?<=[。！？；])/u).sort(() => rnd() - 0.5);
+  return [...sentences.join('')]
+    .map((c) => (/\p{Script=Han}/u.test(c) && rnd() < 0.1 ? pool[Math.floor(rnd() * pool.length)]! : c))
+    .join('');
+}
+
 export interface GeneratedCorpus {
   dir: string;
   files: number;
@@ -42,6 +49,7 @@ export function generateCorpus(seedsDir: string, outDir: string, count: number, 
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => paragraphsOf(readFileSync(path.join(seedsDir, f), 'utf8')));
+  const hanPool = sources.flat().join('').replace(/\P{Script=Han}/gu, '');
   const seeds = path.join(outDir, 'seeds');
   mkdirSync(seeds, { recursive: true });
   const width = Math.max(3, String(count - 1).length);
@@ -66,9 +74,14 @@ export function generateCorpus(seedsDir: string, outDir: string, count: number, 
       const month = 1 + Math.floor(rnd() * 12);
       const day = 1 + Math.floor(rnd() * 28);
       paras.push(base[0]!.slice(0, 40), `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}      访问:${Math.floor(rnd() * 500)}`);
+      const used = new Set<string>();
       while (size < target) {
         const src = rnd() < 0.8 ? base : pick(sources);
         let p = pick(src);
+        // Real documents do not repeat paragraphs: a paragraph used again in this file is
+        // reworded (sentences reordered, ~10% of characters swapped for others from the seeds).
+        if (used.has(p)) p = reword(p, rnd, hanPool);
+        else used.add(p);
         p = p.replace(/\d{4}年/gu, () => `${2010 + Math.floor(rnd() * 15)}年`);
         if (rnd() < 0.3) p = p.replace(new RegExp(pick(PLACES), 'gu'), pick(PLACES));
         if (rnd() < 0.03) p = `${p}${pick(NOISE)}`;

@@ -11,6 +11,7 @@
 import { optionsFor } from '../../config.js';
 import { codePointLength, evidenceAt, type Page } from '../../page.js';
 import { secondCopies } from '../repeated-blocks.js';
+import { KeyTable } from '../key-table.js';
 import type { QualityRule } from '../rule.js';
 import { opt, resolveOptions } from '../rule.js';
 import { normalised, percent, tokensOf, type Token } from '../text.js';
@@ -142,15 +143,14 @@ function computeTopPhrase(p: Prepared, cpw: number): TopPhrase | null {
     const n = words * cpw;
     if (tokens.length < n) continue;
     const keys = ngramKeys(p, n);
-    const counts = new Map<number, { count: number; first: number }>();
-    for (let i = 0; i + n <= tokens.length; i += 1) {
-      const k = keys[i]!;
-      const c = counts.get(k);
-      if (c) c.count += 1;
-      else counts.set(k, { count: 1, first: i });
-    }
+    const table = new KeyTable(keys.length);
+    for (let i = 0; i + n <= tokens.length; i += 1) table.count[table.slot(keys[i]!, i)]! += 1;
     let best: { count: number; first: number } | null = null;
-    for (const c of counts.values()) if (!best || c.count > best.count || (c.count === best.count && c.first < best.first)) best = c;
+    for (const sl of table.slots()) {
+      const count = table.count[sl]!;
+      const first = table.first[sl]!;
+      if (!best || count > best.count || (count === best.count && first < best.first)) best = { count, first };
+    }
     if (!best || best.count < 2) continue;
     const share = (charsOf(p, best.first, n) * best.count) / total;
     if (share > limit && (!worst || share / limit > worst.share / worst.limit)) worst = { n, limit, share, i: best.first, count: best.count };
@@ -187,15 +187,15 @@ export const topNgram: QualityRule = {
 function duplicateChars(p: Prepared, n: number): { chars: number; firstRepeat: number; original: number } {
   const { tokens } = p;
   const keys = ngramKeys(p, n);
-  const seen = new Map<number, number>();
+  const seen = new KeyTable(keys.length);
   let chars = 0;
   let firstRepeat = -1;
   let original = -1;
   let i = 0;
   while (i + n <= tokens.length) {
-    const k = keys[i]!;
-    const before = seen.get(k);
-    if (before !== undefined) {
+    const sl = seen.slot(keys[i]!, i);
+    const before = seen.first[sl]!;
+    if (before !== i) {
       chars += charsOf(p, i, n);
       if (firstRepeat < 0) {
         firstRepeat = i;
@@ -203,7 +203,6 @@ function duplicateChars(p: Prepared, n: number): { chars: number; firstRepeat: n
       }
       i += n;
     } else {
-      seen.set(k, i);
       i += 1;
     }
   }

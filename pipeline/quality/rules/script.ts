@@ -40,16 +40,29 @@ function gb2312(c: string): boolean {
   return gb;
 }
 
-const candidateCache = new Map<string, boolean>();
+/** Per code point: 0 not yet known, 1 no, 2 yes (a flat table: this runs on every Han character). */
+const candidateCache = new Uint8Array(0x110000);
 
 /** A character OpenCC simplifies on its own and that is not in GB 2312. */
 function maybeTraditional(c: string): boolean {
-  let v = candidateCache.get(c);
-  if (v === undefined) {
-    v = toSimplified(c) !== c && !gb2312(c);
-    candidateCache.set(c, v);
+  const cp = c.codePointAt(0)!;
+  let v = candidateCache[cp]!;
+  if (v === 0) {
+    v = toSimplified(c) !== c && !gb2312(c) ? 2 : 1;
+    candidateCache[cp] = v;
   }
-  return v;
+  return v === 2;
+}
+
+/** True when some character of the run may be traditional (no array built for the common no). */
+function anyMaybeTraditional(run: string): boolean {
+  for (let i = 0; i < run.length; i += 1) {
+    const cp = run.codePointAt(i)!;
+    if (cp > 0xffff) i += 1;
+    const v = candidateCache[cp]!;
+    if (v === 2 || (v === 0 && maybeTraditional(String.fromCodePoint(cp)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -59,9 +72,9 @@ function maybeTraditional(c: string): boolean {
  * are not reported: 升腾 goes back to 升騰), and it is not in GB 2312.
  */
 function traditionalIn(run: string): { index: number; char: string; simplified: string }[] {
-  const chars = [...run];
   // Most runs hold no character OpenCC would change; only those go through the phrase conversions.
-  if (!chars.some(maybeTraditional)) return [];
+  if (!anyMaybeTraditional(run)) return [];
+  const chars = [...run];
   const simplifiedRun = toSimplified(run);
   let simplified = [...simplifiedRun];
   let back = toTraditional.map((f) => [...f(simplifiedRun)]);
