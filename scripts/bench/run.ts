@@ -66,7 +66,7 @@ for (const n of sizes) {
   writeFileSync(path.join(seeds, name), readFileSync(path.join(packageRoot, 'seeds', '003_3a9f51b08f87bb11.txt')));
   const index = readFileSync(path.join(seeds, 'INDEX.md'), 'utf8').replace(/^count: \d+$/mu, `count: ${n + 1}`);
   writeFileSync(path.join(seeds, 'INDEX.md'), `${index}| [${name}](${name}) |  |  |  |  |  |\n`);
-  const changed = measure('--changed-since', npm, [...validate, '--changed-since', 'HEAD'], dir);
+  const changed = measure('--changed-since', npm, [...validate, '--changed-since', 'HEAD'], packageRoot);
 
   const mb = corpus.bytes / 1e6;
   for (const m of [floor, cold, warm, changed]) {
