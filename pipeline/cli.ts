@@ -12,6 +12,7 @@ import { formatStepSummary } from './format/step-summary.js';
 import { UsageError, type Io } from './io.js';
 import { serializeManifest } from './output/manifest.js';
 import { renderReport } from './output/report-html.js';
+import { assertOutsideSeeds } from './output/outside-seeds.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
 import { CACHE_DIR, openCache } from './cache.js';
@@ -131,6 +132,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const config = await loadConfig(io, v.config);
     const baselineFile = v.baseline ?? (v['update-baseline'] ? BASELINE_FILE : undefined);
+    await assertOutsideSeeds(io.fs, io.cwd, v.seeds, {
+      '--out': v['no-write'] ? undefined : v.out,
+      '--cache-dir': v['no-cache'] ? undefined : v['cache-dir'],
+      '--baseline': v['update-baseline'] && baselineFile !== undefined ? path.dirname(baselineFile) : undefined,
+    });
     const baseline = baselineFile === undefined ? undefined : await loadBaseline(io, baselineFile, v['update-baseline']);
     const changed = v['changed-since'] === undefined ? null : await planChangedSince(io, { ref: v['changed-since'], seeds: v.seeds, out: v.out, config });
     let workers: number | undefined;

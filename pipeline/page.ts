@@ -422,7 +422,28 @@ export function codePointLength(s: string): number {
 
 /** Evidence for `text` found at UTF-16 index `index` within line `line`. */
 export function evidenceIn(line: PageLine, index: number, text: string): Evidence {
-  return { line: line.no, column: codePointLength(line.text.slice(0, index)) + 1, text };
+  return { line: line.no, column: columnOf(line, index), text };
+}
+
+/** The last column computed, so successive matches along one long line cost O(line), not O(line²). */
+let lastColumn: { line: PageLine; index: number; column: number } | undefined;
+
+/** 1-based code-point column of UTF-16 index `index` in `line`. */
+function columnOf(line: PageLine, index: number): number {
+  const s = line.text;
+  const end = Math.min(Math.max(0, index), s.length);
+  let from = 0;
+  let column = 1;
+  if (lastColumn && lastColumn.line === line && lastColumn.index <= end) ({ index: from, column } = lastColumn);
+  // Each UTF-16 unit in [from, end) is a code point, except the low half of a pair whose high
+  // half comes before it (also when the high half is just before `from`).
+  for (let i = from; i < end; i += 1) {
+    const c = s.charCodeAt(i);
+    const lowOfPair = c >= 0xdc00 && c <= 0xdfff && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff;
+    if (!lowOfPair) column += 1;
+  }
+  lastColumn = { line, index: end, column };
+  return column;
 }
 
 /** Evidence for a UTF-16 offset into the whole page text. */

@@ -1,3 +1,4 @@
+import { escapeJsonText } from '../output/escape.js';
 import type { FormatInput } from './index.js';
 
 /**
@@ -7,5 +8,5 @@ import type { FormatInput } from './index.js';
  */
 export function formatJson({ diagnostics, manifest, baselined }: FormatInput): string {
   const text = JSON.stringify({ summary: manifest.summary, diagnostics, baselined: baselined ?? [] }, null, 2);
-  return `${text.replace(/##\[/gu, '\\u0023#[')}\n`;
+  return `${escapeJsonText(text).replace(/##\[/gu, '\\u0023#[')}\n`;
 }

@@ -4,6 +4,7 @@
 // are kept as results with an external suppression, so viewers can show them as dismissed.
 import type { Log, Location, ReportingDescriptor, Result } from 'sarif';
 import { compareDiagnostics } from '../diagnostic.js';
+import { escapeJsonText } from '../output/escape.js';
 import { rules as qualityRules } from '../quality/registry.js';
 import type { Diagnostic, Evidence, Severity } from '../types.js';
 import type { FormatInput } from './index.js';
@@ -82,5 +83,5 @@ export function formatSarif({ diagnostics, manifest, baselined }: FormatInput): 
     ],
   };
   // `##[` (GitHub's legacy command syntax) can only occur inside JSON strings, where \u0023 is equivalent.
-  return `${JSON.stringify(log, null, 2).replace(/##\[/gu, '\\u0023#[')}\n`;
+  return `${escapeJsonText(JSON.stringify(log, null, 2)).replace(/##\[/gu, '\\u0023#[')}\n`;
 }

@@ -1,13 +1,31 @@
 // Seed text is untrusted: every string that reaches HTML goes through escapeHtml.
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * Characters that must not reach an output raw, though they are not markup: C0 controls (but
+ * tab and line breaks), DEL and C1 controls (a terminal that prints the file acts on ESC and
+ * CSI), bidi controls and marks (they reorder what a reader sees), and the line and paragraph
+ * separators. JSON.stringify escapes C0 but leaves the rest raw.
+ */
+const INERT_HTML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+const INERT_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/gu, (c) => HTML[c]!);
+  return s.replace(/[&<>"']/gu, (c) => HTML[c]!).replace(INERT_HTML, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+}
+
+/**
+ * JSON text from JSON.stringify with the characters above as \uXXXX escapes: the same data
+ * (JSON.parse reads it back unchanged), but bytes a terminal, an editor or a log viewer shows
+ * as they are. Safe on the whole text: these characters can only occur inside strings.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(INERT_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** For terminal output: control characters (ANSI escapes, bidi overrides) shown as \u{…}. */
 export function escapeTerminal(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 /**
@@ -16,5 +34,5 @@ export function escapeTerminal(s: string): string {
  * JSON.parse reads the escape back as `<`.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</gu, '\\u003c');
+  return escapeJsonText(JSON.stringify(value)).replace(/</gu, '\\u003c');
 }

@@ -2,6 +2,7 @@
 // stable key and record order) so that a diff shows exactly what changed.
 import { countSeverities } from '../diagnostic.js';
 import type { Diagnostic, SeedRecord } from '../types.js';
+import { escapeJsonText } from './escape.js';
 import { VERSION } from '../version.js';
 
 export interface Manifest {
@@ -71,5 +72,5 @@ export function buildManifest(input: ManifestInput): Manifest {
 
 /** Stable serialisation: two-space JSON with a final newline. */
 export function serializeManifest(m: Manifest): string {
-  return `${JSON.stringify(m, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(m, null, 2))}\n`;
 }

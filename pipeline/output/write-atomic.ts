@@ -13,4 +13,39 @@ export async function writeAtomic(fs: Fs, file: string, data: string | Uint8Arra
     await fs.rm(tmp, { force: true });
     throw err;
   }
+  await removeStaleTemps(fs, file);
+}
+
+/** `.<name>.<pid>.<ms>.tmp`: the temp files writeAtomic makes. */
+const TEMP = /^\.(.+)\.(\d+)\.\d+\.tmp$/u;
+
+/**
+ * Temp files of `file` left by a run that was killed mid-write (SIGKILL, power loss): removed
+ * once a write of the same file succeeds, unless the process that made them is still running
+ * (another run writing the same folder right now).
+ */
+async function removeStaleTemps(fs: Fs, file: string): Promise<void> {
+  const dir = path.dirname(file);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || m[1] !== path.basename(file)) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || running(pid)) continue;
+    await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
