@@ -113,6 +113,8 @@ const KEY_ALT = HEADER_KEYS.slice()
 const HEADER_START = new RegExp(`^[【\\[]?(?:${KEY_ALT})[】\\]]?\\s*[:：]`, 'u');
 /** Every header key on a line: at its start, or after a space / separator. */
 const HEADER_KEY_G = new RegExp(`(?:^|[\\s|｜丨/])[【\\[]?(${KEY_ALT})[】\\]]?\\s*[:：]`, 'gu');
+/** A header key after a date or another field (2023-05-01 10:00  来源：新华网). */
+const HEADER_KEY_AFTER_DATE = new RegExp(`^(?:19|20)\\d{2}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?[^。]{0,12}?[\\s|｜丨/][【\\[]?(?:${KEY_ALT})[】\\]]?\\s*[:：]`, 'u');
 const COUNTER_ANYWHERE = /(?:访问|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:量|数)?|人气)\s*[:：]\s*\d+|阅读\s*[（(]\s*\d+\s*[)）]|\d+\s*次(?:阅读|浏览)/u;
 /** A date (and time) alone on a line, maybe with a counter: the page-header date. */
 const LONE_DATE = /^(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?|星期.|周.))*\s*$/u;
@@ -175,7 +177,7 @@ function classify(text: string, afterReferences: boolean): LineKind {
   if (t.length <= 80 && BOILERPLATE.test(t)) return 'boilerplate';
   if (t.length <= 80 && PLATFORM_TIME.test(t)) return 'header';
   if (t.length <= 80 && FORUM.test(t)) return 'forum';
-  if (t.length <= 120 && (HEADER_START.test(t) || COUNTER_ANYWHERE.test(t))) return 'header';
+  if (t.length <= 120 && (HEADER_START.test(t) || COUNTER_ANYWHERE.test(t) || HEADER_KEY_AFTER_DATE.test(t))) return 'header';
   if (t.length <= 40 && LONE_DATE.test(t)) return 'header';
   if (t.length <= 60 && SUBTITLE.test(t)) return 'subtitle';
   if (t.length <= 40 && BYLINE.test(t)) return 'byline';
@@ -186,6 +188,14 @@ function classify(text: string, afterReferences: boolean): LineKind {
 }
 
 /** The `key：value` fields of a header line (values run to the next key). */
+/** Drops separators left at the end of a value (来源：新华网 | 编辑：…). A loop, not a
+ *  `[…]+$` pattern, which would rescan a long run of spaces from every position. */
+function stripTrailingSeparators(v: string): string {
+  let end = v.length;
+  while (end > 0 && /[\s|｜丨/]/u.test(v.charAt(end - 1))) end -= 1;
+  return v.slice(0, end);
+}
+
 function fieldsOf(line: PageLine): HeaderField[] {
   const t = line.text;
   const fields: HeaderField[] = [];
@@ -212,13 +222,14 @@ function fieldsOf(line: PageLine): HeaderField[] {
   const before = t.slice(0, keys[0]!.start);
   if (before.trim() !== '') {
     const lead = before.length - before.trimStart().length;
-    fields.push({ key: '', value: before.trim(), valueLine: line.no, valueIndex: lead });
+    fields.push({ key: '', value: stripTrailingSeparators(before.trim()), valueLine: line.no, valueIndex: lead });
   }
   keys.forEach((k, i) => {
     const end = i + 1 < keys.length ? keys[i + 1]!.start : t.length;
     const raw = t.slice(k.valueStart, end);
     const lead = raw.length - raw.trimStart().length;
-    fields.push({ key: k.key, value: raw.trim(), valueLine: line.no, valueIndex: k.valueStart + lead });
+    // A separator before the next field (来源：新华网 | 编辑：…) is not part of the value.
+    fields.push({ key: k.key, value: stripTrailingSeparators(raw.trim()), valueLine: line.no, valueIndex: k.valueStart + lead });
   });
   return fields;
 }

@@ -14,7 +14,7 @@
 import { cleanText, codePointLength, evidenceIn, headerFields, type Page, type PageLine } from '../page.js';
 import type { AuthorField, Evidence, SourceTypeField, TitleField } from '../types.js';
 import { blockEvidence, blocksOf, findBlock, findLine, lineEvidence, nextLine } from './page-search.js';
-import { ANONYMOUS_WORDS, isOrganisation, isPersonName, isSiteWord, joinSpacedName, splitNames, splitRoleAffiliation } from './person-name.js';
+import { ANONYMOUS_WORDS, isOrganisation, issuerLine, isPersonName, isSiteWord, joinSpacedName, splitNames, splitRoleAffiliation } from './person-name.js';
 import { findDelivery, governmentOf, LEADER_BYLINE } from './speech-delivery.js';
 
 export interface AuthorContext {
@@ -55,9 +55,11 @@ function leaderAt(line: PageLine, from: number): { name: string; role: string; p
   if (!isPersonName(name)) return null;
   let prefix = m[1]!;
   let role = m[2]!;
-  if (prefix.endsWith('副')) {
-    role = `副${role}`;
-    prefix = prefix.slice(0, -1);
+  // 副省长, 代省长, 常务副市长: the qualifier belongs to the role, not to the place.
+  const qualifier = /(?:常务副|副|代)$/u.exec(prefix);
+  if (qualifier) {
+    role = `${qualifier[0]}${role}`;
+    prefix = prefix.slice(0, -qualifier[0].length);
   }
   return { name, role, prefix, at: from + m.index + m[0].indexOf(m[3]!) };
 }
@@ -112,6 +114,7 @@ function speaker(page: Page, ctx: AuthorContext): Found | null {
 const FOLLOW = /^(?:\+\s*)?关注([他她])?$/u;
 const ABOUT_AUTHOR = /^关于作者$/u;
 const THREAD_POSTER = /^(\S{2,20})\s+发表于\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}/u;
+const POSTED_AT = /^\s*发表于\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}/u;
 const POSTER_NAME = /^[^\s，。！？；：:,.!?;]{1,24}$/u;
 
 function poster(page: Page, ctx: AuthorContext): Found | null {
@@ -146,6 +149,15 @@ function poster(page: Page, ctx: AuthorContext): Found | null {
   }
   const thread = findLine(page, THREAD_POSTER, { limit });
   if (thread) return person(thread.match[1]!, evidenceIn(thread.line, thread.match.index, thread.match[1]!), 0.7);
+  // Discuz prints the poster on the line above 发表于 <date>.
+  const stamp = findLine(page, POSTED_AT, { limit: Math.max(limit, 40) });
+  if (stamp) {
+    const i = stamp.line.no - 1;
+    const above = i > 0 ? page.lines[i - 1]! : null;
+    if (above && above.kind !== 'blank' && POSTER_NAME.test(cleanText(above.text)) && codePointLength(cleanText(above.text)) <= 20) {
+      return person(cleanText(above.text), lineEvidence(above), 0.65);
+    }
+  }
   return null;
 }
 
@@ -179,6 +191,10 @@ const BYLINE_REPORTER = /^(?:本报|本刊|本台|本网|新华社|中新社)?(?
 /** (记者颉满斌 通讯员余若怡) — the reporters in brackets after a dateline or at the end. */
 const REPORTER_BRACKET = /[（(]\s*(?:本报|本刊|本台|本网|新华社|中新社)?(?:特约|实习)?记者\s*([^）)]{2,40})[）)]/u;
 /** Only the reporters: correspondents and interns after them are not the byline's author. */
+const BRACKETED = /[（(]([^）)]{2,30})[）)]/u;
+const BRACKETED_G = /[（(][^）)]{0,30}[）)]/gu;
+/** Superscript marks after author names (张三1,2 / 李四*). */
+const SUPERSCRIPTS_G = /[0-9¹²³⁴⁵⁶⁷⁸⁹⁰*＊,，]+/gu;
 const CORRESPONDENT = /(?:通讯员|实习生|见习记者|摄影|摄).*$/u;
 const OUTLET = /^(?:[（(]?)([\u4e00-\u9fff]{2,10}?(?:日报|晚报|报|网|社|台|客户端))[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)/u;
 
@@ -193,12 +209,45 @@ function fieldByline(page: Page): Found | null {
     if (!AUTHOR_KEYS.has(field.key) || field.value === '') continue;
     const valueLine = page.lines[field.valueLine - 1]!;
     const evidence = evidenceIn(valueLine, field.valueIndex, field.value);
-    const value = field.value.replace(CORRESPONDENT, '').trim();
+    // 作者：张三（某某大学）: the bracket holds the affiliation.
+    const bracket = BRACKETED.exec(field.value);
+    const value = field.value.replace(BRACKETED_G, ' ').replace(CORRESPONDENT, '').trim();
     if (ANONYMOUS_WORDS.test(value)) return { name: null, role: null, affiliation: null, anonymous: true, organisation: false, confidence: 0.7, evidence };
     if (isSiteWord(value)) continue;
     if (isOrganisation(value)) return organisation(value, evidence, 0.75);
-    const found = people(splitNames(value), evidence, 0.85, field.key === '记者' ? { role: '记者', affiliation: outletOf(page) } : {});
+    const affiliation = bracket && isOrganisation(bracket[1]!) ? bracket[1]! : null;
+    const found = people(splitNames(value), evidence, 0.85, field.key === '记者' ? { role: '记者', affiliation: affiliation ?? outletOf(page) } : { affiliation });
     if (found) return found;
+  }
+  return null;
+}
+
+/** A paper's author line: names alone between the title and the abstract (张三 李四, 张三1,2). */
+function paperNames(page: Page, ctx: AuthorContext): Found | null {
+  if (!ctx.title) return null;
+  const abstract = page.lines.findIndex((l) => l.kind === 'abstract');
+  if (abstract < 0) return null;
+  for (let i = ctx.title.evidence.line; i < abstract && i < ctx.title.evidence.line + 4; i += 1) {
+    const line = page.lines[i]!;
+    if (line.kind !== 'body' && line.kind !== 'byline') continue;
+    const text = cleanText(line.text).replace(SUPERSCRIPTS_G, ' ');
+    const names = splitNames(text);
+    if (names.length === 0 || names.length > 8 || !names.every((n) => isPersonName(joinSpacedName(n)))) continue;
+    const shown = cleanText(line.text);
+    return people(names, evidenceIn(line, line.text.indexOf(shown), shown), 0.75);
+  }
+  return null;
+}
+
+/** A speech with its speaker's name alone on a line under the title or subtitle. */
+function speakerLine(page: Page, ctx: AuthorContext): Found | null {
+  if (ctx.sourceType?.value !== 'speech' || !ctx.title) return null;
+  for (let i = ctx.title.evidence.line, seen = 0; i < page.lines.length && seen < 3; i += 1) {
+    const line = page.lines[i]!;
+    if (line.kind === 'blank') continue;
+    seen += 1;
+    const name = joinSpacedName(cleanText(line.text));
+    if (isPersonName(name) && !/[A-Za-z]/u.test(name)) return person(name, lineEvidence(line), 0.75);
   }
   return null;
 }
@@ -239,17 +288,26 @@ function bracketReporter(page: Page): Found | null {
 
 // --- 5. issuing body -------------------------------------------------------------------
 
+/** 国务院关于…: the issuing bodies before 关于 in an official title. */
+const TITLE_ISSUER = /^([\u4e00-\u9fff（）()\s\u3000、]{3,60}?)关于/u;
 const ISSUER_KEYS = new Set(['发布机构', '发文机关', '发文单位', '发布单位', '责任部门']);
 const PASSED = /[（(]\s*\d{4}年\d{1,2}月\d{1,2}日([\u4e00-\u9fff]{4,40}?)第[一二三四五六七八九十百\d]+次会议(?:审议)?通过/u;
 const DATE_LINE = /^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月(?:\s*[\d〇零一二三四五六七八九十]{1,3}\s*日)?\s*[)）]?$|^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$/u;
 
-/** A line made only of organisation names (万载县统计局    国家统计局万载调查队). */
 function issuerIn(line: PageLine): string | null {
-  const parts = cleanText(line.text).split(/[\s\u3000]+/u).filter((x) => x !== '');
-  return parts.length >= 1 && parts.length <= 4 && parts.every(isOrganisation) ? parts[0]! : null;
+  return issuerLine(line.text);
 }
 
 function issuingBody(page: Page, ctx: AuthorContext): Found | null {
+  // 国务院关于…的通知 / 最高人民法院 最高人民检察院关于…的解释: the title names the issuer.
+  if (ctx.title) {
+    const m = TITLE_ISSUER.exec(ctx.title.value);
+    const first = m ? m[1]!.split(/[\s\u3000、，,]+/u).find((x) => x !== '') : undefined;
+    if (first && isOrganisation(first)) {
+      const at = ctx.title.evidence;
+      return organisation(first, { line: at.line, column: at.column + codePointLength(ctx.title.value.slice(0, ctx.title.value.indexOf(first))), text: first }, 0.85);
+    }
+  }
   // The issuer line printed right under the title.
   const from = ctx.title ? ctx.title.evidence.line - 1 : -1;
   const start = from >= 0 ? from : 0;
@@ -325,7 +383,7 @@ export function detectAuthor(page: Page, ctx: AuthorContext): AuthorField | null
   }
   const issued = series(page);
   if (issued) return issued;
-  const named = fieldByline(page) ?? lineByline(page) ?? bracketReporter(page);
+  const named = fieldByline(page) ?? lineByline(page) ?? bracketReporter(page) ?? (type === 'paper' ? paperNames(page, ctx) : null) ?? speakerLine(page, ctx);
   const attributed = attribution(page);
   if (named) {
     // 作者：张三 with (作者系…) below: the name, with role and affiliation from the note.

@@ -33,6 +33,15 @@ export function isSiteWord(s: string): boolean {
   return SITE_WORDS.test(s.trim());
 }
 
+/** The first organisation of a line made only of organisation names
+ *  (万载县统计局    国家统计局万载调查队), or null. A lone name shorter than `minSingle`
+ *  (县政府 in a menu) does not count. */
+export function issuerLine(text: string, minSingle = 3): string | null {
+  const parts = text.replace(/[\u200b\ufeff]/gu, '').trim().split(/[\s\u3000]+/u).filter((x) => x !== '');
+  if (parts.length === 1 && [...parts[0]!].length < minSingle) return null;
+  return parts.length >= 1 && parts.length <= 4 && parts.every(isOrganisation) ? parts[0]! : null;
+}
+
 /** Splits a list of names (`张三 李四`, `张三、李四`, `张三,李四`). */
 export function splitNames(s: string): string[] {
   return s

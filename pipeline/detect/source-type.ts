@@ -6,6 +6,7 @@
 import { cleanText, codePointLength, headerFields, type Page, type PageBlock, type PageLine } from '../page.js';
 import type { Evidence, Signal, SourceType, SourceTypeField } from '../types.js';
 import { blockEvidence, blocksOf, findAll, findBlock, findLine, lineEvidence } from './page-search.js';
+import { issuerLine } from './person-name.js';
 import { findDelivery } from './speech-delivery.js';
 
 interface SignalRule {
@@ -18,6 +19,15 @@ interface SignalRule {
 // --- patterns --------------------------------------------------------------------------
 
 /** A section label that names a news page (新闻中心, 警务动态, 本地要闻). */
+const SOURCE_KEYS = new Set(['来源', '稿源', '新闻来源', '稿件来源', '文章来源', '信息来源']);
+const PUBLISH_KEYS = new Set(['发布时间', '发表时间', '发稿时间', '时间', '更新时间']);
+/** How a news report opens or attributes: 近日，… / 5月10日，… / 据了解 / 据介绍. */
+const REPORTAGE = /^(?:近日|日前|近期|昨天|今天|今年以来|\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[，,])|据(?:了解|悉|介绍|统计|报道|通报)/u;
+/** A breadcrumb naming the news section (首页 > 新闻中心 > 工作动态). */
+const NEWS_SECTION_WORD = /新闻中心|新闻动态|警务(?:资讯|动态|新闻|要闻)|公安要闻/u;
+const PATH_MARK = /位置|[>＞»›/]/u;
+/** The opinion page's own markers: 本报评论员, 时评：, 评论员文章. */
+const OPINION_PAGE = /本报评论员|评论员文章|^\s*(?:[\u4e00-\u9fff]{0,6}(?:时评|短评|社论|评论员|观察家))\s*[:：|｜]/u;
 const NEWS_SECTION = /^(?:新闻(?:中心|动态|资讯|频道|发布)|警务(?:资讯|动态|新闻|要闻)|工作动态|图片新闻|媒体(?:聚焦|关注)|[\u4e00-\u9fff]{0,6}要闻|[\u4e00-\u9fff]{0,4}新闻)$/u;
 /** 新华社北京6月11日电 / 中国经济网北京6月12日讯 / 本报讯 / 本报北京6月1日电. */
 const DATELINE = /^[（(【]?(?:本报讯|(?:新华社|中新社|本报|本刊|[\u4e00-\u9fff]{2,10}?(?:报|网|社|台|客户端|新闻))?[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯|消息))/u;
@@ -46,7 +56,7 @@ const OPINION_TITLE = /^(?:浅谈|浅析|试论|略论|刍议|管窥|论|谈)|�
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u;
 
 const DISCLOSURE_KEYS = new Set(['索引号', '公开方式', '公开范围', '公开时限', '发文机关', '发文字号', '主题分类', '发布机构', '成文日期', '体裁分类', '有效性']);
-const OFFICIAL_TITLE = /(?:统计公报|公报|通知|通告|公告|决定|决议|办法|规定|条例|细则|规则|实施意见|指导意见|意见|批复|通报|命令|守则|规划纲要)[）)]?$/u;
+const OFFICIAL_TITLE = /(?:统计公报|公报|通知|通告|公告|决定|决议|办法|规定|条例|细则|规则|实施意见|指导意见|意见|批复|通报|命令|守则|规划纲要|解释|答复|会议纪要|公示)[）)]?$/u;
 /** Guiding and typical cases: 检例第N号, or their fixed section headings (【基本案情】, 典型意义). */
 const GUIDING_CASE = /检例第\s*\d+\s*号|指导(?:性)?案例\s*(?:第\s*)?\d+\s*号|^[\s\u3000]*(?:(?:[【\[]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[\s\u3000]*)?(?:要旨|基本案情|裁判要点|检察机关履职(?:过程|情况)|指导意义|典型意义|裁判理由|裁判结果)[】\]]?[\s\u3000]*$/u;
 const ARTICLE_G = /^\s*第[一二三四五六七八九十百零]+条[\s　]/gu;
@@ -107,6 +117,13 @@ const RULES: readonly SignalRule[] = [
       return hit ? lineEvidence(hit) : null;
     },
   },
+  {
+    id: 'news.section-path', type: 'news', weight: 2,
+    find: (page) => {
+      const hit = findLine(page, NEWS_SECTION_WORD, { kinds: ['boilerplate'], limit: Math.max(page.top, 3) });
+      return hit && PATH_MARK.test(hit.line.text) ? hit.evidence : null;
+    },
+  },
   { id: 'news.dateline', type: 'news', weight: 4, find: (page) => findBlock(page, DATELINE, { kinds: ['body', 'byline'], head: 3 })?.evidence ?? null },
   {
     id: 'news.reporter-byline', type: 'news', weight: 3,
@@ -119,8 +136,12 @@ const RULES: readonly SignalRule[] = [
   { id: 'news.reporter-mention', type: 'news', weight: 2, find: (page) => findLine(page, REPORTER_MENTION, { kinds: ['body'] })?.evidence ?? null },
   { id: 'news.print-footer', type: 'news', weight: 4, find: (page) => findLine(page, PRINT_FOOTER, { tail: 10 })?.evidence ?? null },
   { id: 'news.editor', type: 'news', weight: 2, find: (page) => headerField(page, (k) => k === '责任编辑' || k === '编辑' || k === '责编', false) },
-  { id: 'news.source-field', type: 'news', weight: 1, find: (page) => headerField(page, new Set(['来源', '稿源', '新闻来源', '稿件来源', '文章来源', '信息来源'])) },
-  { id: 'news.counter', type: 'news', weight: 1, find: (page) => headerField(page, (k, v) => /^(?:访问|浏览|点击|阅读|人气)/u.test(k) || (k === '' && /访问|浏览|阅读|点击/u.test(v))) },
+  // Header fields of a published page; each is weak alone, together they outweigh the voice
+  // of the text (笔者) on a news site. Empty fields (来源：) say nothing.
+  { id: 'news.source-field', type: 'news', weight: 1.5, find: (page) => headerField(page, (k, v) => SOURCE_KEYS.has(k) && v !== '') },
+  { id: 'news.publish-time', type: 'news', weight: 1.5, find: (page) => headerField(page, (k, v) => (PUBLISH_KEYS.has(k) && v !== '') || (k === '' && /^(?:19|20)\d{2}[-/.年]/u.test(v))) },
+  { id: 'news.counter', type: 'news', weight: 1.5, find: (page) => headerField(page, (k, v) => /^(?:访问|浏览|点击|阅读|人气)/u.test(k) || (k === '' && /访问|浏览|阅读|点击/u.test(v))) },
+  { id: 'news.reportage', type: 'news', weight: 1, find: (page) => findBlock(page, REPORTAGE, { kinds: ['body'], head: 3 })?.evidence ?? null },
   { id: 'news.quotes', type: 'news', weight: 1.5, find: (page) => countAtLeast(page, QUOTE_ATTRIBUTION_G, 2, { kinds: ['body'] }) },
   // paper
   { id: 'paper.abstract', type: 'paper', weight: 3, find: (page) => findLine(page, /\S/u, { kinds: ['abstract'] })?.evidence ?? null },
@@ -149,6 +170,7 @@ const RULES: readonly SignalRule[] = [
       return heads.length >= 2 ? blockEvidence(page, heads[0]!, 0, heads[0]!.text) : null;
     },
   },
+  { id: 'commentary.opinion-page', type: 'commentary', weight: 2.5, find: (page) => findLine(page, OPINION_PAGE, { limit: page.top + 5 })?.evidence ?? null },
   {
     id: 'commentary.opinion-title', type: 'commentary', weight: 1,
     find: (page) => {
@@ -159,9 +181,16 @@ const RULES: readonly SignalRule[] = [
   // official
   { id: 'official.disclosure-header', type: 'official', weight: 3, find: (page) => headerField(page, DISCLOSURE_KEYS) },
   {
-    id: 'official.document-title', type: 'official', weight: 3,
+    id: 'official.document-title', type: 'official', weight: 4,
     find: (page) => {
       const hit = topTextLines(page).find((l) => codePointLength(cleanText(l.text)) >= 4 && OFFICIAL_TITLE.test(cleanText(l.text)));
+      return hit ? lineEvidence(hit) : null;
+    },
+  },
+  {
+    id: 'official.issuer-line', type: 'official', weight: 2,
+    find: (page) => {
+      const hit = page.lines.slice(0, page.top + 6).find((l) => l.kind === 'body' && issuerLine(l.text, 5) !== null);
       return hit ? lineEvidence(hit) : null;
     },
   },

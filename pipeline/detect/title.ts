@@ -18,7 +18,10 @@ const HAN_G = /[\u4e00-\u9fff]/gu;
 /** A section heading (一、 / （一） / 第一章) is a part of the text, not its title. */
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零\d]+[章节部分篇条]|\d{1,2}[、.．])/u;
 /** A genre label alone: the document type with nothing to tell this document apart. */
-const GENRE_LABEL = /^(?:政府工作报告|工作报告|报告|通知|公告|通告|决定|决议|意见|讲话|致辞|正文|全文|摘要|目录|前言|序言|引言|概述|简介|说明|附件|附录|文章|详情|内容)$/u;
+const GENRE_LABEL = /^(?:政府工作报告|工作报告|报告|通知|公告|通告|决定|决议|意见|讲话|致辞|正文|全文|摘要|目录|前言|序言|引言|概述|简介|说明|附件|附录|文章|详情|内容)(?:[（(](?:全文|摘要|摘登|实录|节选)[)）])?$/u;
+/** A document number on its own line under a title ((检例第1号) / 公通字〔2020〕12号): it
+ *  belongs to the title above, like a header field. */
+const NUMBER_LINE = /^[（(]?\s*(?:[\u4e00-\u9fff]{1,8}第\s*\d{1,5}\s*号|[\u4e00-\u9fff]{1,10}\s*[〔［[]\s*(?:19|20)\d{2}\s*[〕］\]]\s*\d{1,5}\s*号)\s*[)）]?$/u;
 /** Lines that open a body rather than head it: datelines, dates, delivery lines. */
 const NOT_TITLE_START = /^(?:[—―－-]{1,2}|\d{4}[-/.年]\d{1,2}|[（(]\s*\d{4}年|本报讯|[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯))/u;
 /** The second half of a delivery line cut in two (…人民代表大会第五次会议上). */
@@ -50,7 +53,7 @@ function plausible(text: string): boolean {
   if (n < MIN_LEN || n > MAX_LEN) return false;
   if ((text.match(HAN_G) ?? []).length < 4) return false;
   if (/[。；;]/u.test(text) || /[：:，,、！!]$/u.test(text)) return false;
-  if (SECTION_HEADING.test(text) || GENRE_LABEL.test(text) || NOT_TITLE_START.test(text) || DELIVERY_END.test(text)) return false;
+  if (SECTION_HEADING.test(text) || GENRE_LABEL.test(text) || NOT_TITLE_START.test(text) || DELIVERY_END.test(text) || NUMBER_LINE.test(text)) return false;
   return true;
 }
 
@@ -101,7 +104,8 @@ export function detectTitle(page: Page): TitleField | null {
     const repeated = (counts.get(c.key) ?? 0) >= 2;
     if (repeated) score += 3;
     const next = nextLine(page, c.index, 3, ['boilerplate']);
-    if (next && FOLLOWER_KINDS.has(next.line.kind)) score += 3;
+    const marked = next !== null && (FOLLOWER_KINDS.has(next.line.kind) || NUMBER_LINE.test(cleanText(next.line.text)));
+    if (marked) score += 3;
     const aboveTrail = c.index < lastTrail;
     if (aboveTrail) score -= 3;
     else if (!firstSeen) {
@@ -112,7 +116,7 @@ export function detectTitle(page: Page): TitleField | null {
       if (before === null || before.line.kind === 'boilerplate') score += 1;
     }
     // A sentence-like line (commas, a closing question) needs the page to mark it.
-    if (!repeated && !(next && FOLLOWER_KINDS.has(next.line.kind)) && /[，,]|[？?]$/u.test(c.text)) continue;
+    if (!repeated && !marked && /[，,]|[？?]$/u.test(c.text)) continue;
     if (best === null || score > best.score) best = { c, score };
   }
   if (best === null || best.score < 2) return null;
