@@ -24,7 +24,8 @@ export interface Occurrence {
   strong: boolean;
   /** Index of the paragraph it was found in (-1 for the author record). */
   block: number;
-  evidence: Evidence;
+  /** The evidence, computed only for accepted mentions (columns cost a scan of the line). */
+  at: () => Evidence;
   /** Read from the author record, not from a span of the page: its evidence is the author's. */
   detached?: boolean;
 }
@@ -48,7 +49,7 @@ function marketTrap(o: Occurrence): boolean {
 }
 
 function mention(o: Occurrence, alias: Alias): Mention {
-  return { division: alias.division, alias, weight: o.weight * KIND_FACTOR[alias.kind], anchor: o.anchor, strong: o.strong, block: o.block, evidence: o.evidence, detached: o.detached === true };
+  return { division: alias.division, alias, weight: o.weight * KIND_FACTOR[alias.kind], anchor: o.anchor, strong: o.strong, block: o.block, evidence: o.at(), detached: o.detached === true };
 }
 
 export function resolveMentions(occurrences: readonly Occurrence[]): Mention[] {

@@ -50,7 +50,9 @@ interface Cue {
   strong: boolean;
   /** Found in the title, the author or the page top. */
   top: boolean;
-  evidence: Evidence;
+  /** Position in the page text (-1 for the author record), for a stable order. */
+  order: number;
+  at: () => Evidence;
 }
 
 interface Scan {
@@ -73,7 +75,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
         anchor: zone.anchor,
         strong: zone.strong,
         block,
-        evidence: evidenceIn(line, index + hit.start, hit.text),
+        at: () => evidenceIn(line, index + hit.start, hit.text),
       });
     }
     for (const cue of nationalCues(text)) {
@@ -82,7 +84,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
       const opensTitle = zone.anchor && cue.index === 0 && cue.text === '全国';
       const strong = cue.strength === 'strong' || (cue.strength === 'body' && zone.strong) || opensTitle;
       const weight = strong ? CUE_WEIGHT.strong * Math.max(1, zone.weight) : CUE_WEIGHT[cue.strength] * zone.weight;
-      cues.push({ weight, strong, top: strong && zone.strong, evidence: evidenceIn(line, index + cue.index, cue.text) });
+      cues.push({ weight, strong, top: strong && zone.strong, order: line.offset + index + cue.index, at: () => evidenceIn(line, index + cue.index, cue.text) });
     }
   };
   const zones = zonesOf(page, ctx.title);
@@ -113,10 +115,10 @@ function scan(page: Page, ctx: RegionContext): Scan {
 /** Author text that is not printed verbatim on its evidence line: evidence is the author's. */
 function addDetached(text: string, evidence: Evidence, zone: Zone, occurrences: Occurrence[], cues: Cue[]): void {
   for (const hit of findPlaces(text)) {
-    occurrences.push({ hit, next: text.charAt(hit.end), weight: zone.weight, anchor: true, strong: true, block: -1, evidence, detached: true });
+    occurrences.push({ hit, next: text.charAt(hit.end), weight: zone.weight, anchor: true, strong: true, block: -1, at: () => evidence, detached: true });
   }
   for (const cue of nationalCues(text)) {
-    if (cue.strength !== 'weak') cues.push({ weight: CUE_WEIGHT.strong * ANCHOR_WEIGHT, strong: true, top: true, evidence });
+    if (cue.strength !== 'weak') cues.push({ weight: CUE_WEIGHT.strong * ANCHOR_WEIGHT, strong: true, top: true, order: -1, at: () => evidence });
   }
 }
 
@@ -217,7 +219,7 @@ function regionOf(d: Division, tallies: Map<Division, Tally>, confidence: number
 }
 
 function national(cue: Cue, tallies: Map<Division, Tally>, confidence: number): RegionField {
-  return { scope: 'national', province: null, prefecture: null, county: null, confidence, evidence: cue.evidence, mentions: mentionList(tallies) };
+  return { scope: 'national', province: null, prefecture: null, county: null, confidence, evidence: cue.at(), mentions: mentionList(tallies) };
 }
 
 /** The most specific unit, walking down from the province while one child dominates. */
@@ -267,7 +269,7 @@ export function detectRegion(page: Page, ctx: RegionContext): RegionField | null
   if (cleanText(page.text) === '') return null;
   const { mentions, cues } = scan(page, ctx);
   const tallies = tally(mentions);
-  const strongCues = cues.filter((c) => c.strong).sort((a, b) => b.weight - a.weight || a.evidence.line - b.evidence.line || a.evidence.column - b.evidence.column);
+  const strongCues = cues.filter((c) => c.strong).sort((a, b) => b.weight - a.weight || a.order - b.order);
   const nationalScore = cues.reduce((s, c) => s + c.weight, 0);
 
   const anchor = fromAnchors(tallies);
