@@ -28,6 +28,10 @@ const NOT_TITLE_START = /^(?:[—―－-]{1,2}|\d{4}[-/.年]\d{1,2}|[（(]\s*\d{
 const DELIVERY_END = /(?:会议|大会|座谈会|论坛|典礼|仪式)上$/u;
 /** Kinds a title line can have: a paragraph line, or a markdown heading. */
 const FOLLOWER_KINDS = new Set(['header', 'subtitle', 'byline', 'abstract', 'keywords']);
+/** Platform chrome printed under a title (首发于 column, 关注问题 / 写回答 under a question). */
+const TITLE_CHROME = /^(?:首发于|收录于|关注问题|写回答|邀请回答)/u;
+/** A follow button: the lines above it are the account name and bio, not a title. */
+const FOLLOW_BUTTON = /^(?:\+\s*)?关注(?:他|她)?$/u;
 
 interface Candidate {
   index: number;
@@ -104,8 +108,10 @@ export function detectTitle(page: Page): TitleField | null {
     const repeated = (counts.get(c.key) ?? 0) >= 2;
     if (repeated) score += 3;
     const next = nextLine(page, c.index, 3, ['boilerplate']);
-    const marked = next !== null && (FOLLOWER_KINDS.has(next.line.kind) || NUMBER_LINE.test(cleanText(next.line.text)));
+    const nextText = next ? cleanText(next.line.text) : '';
+    const marked = next !== null && (FOLLOWER_KINDS.has(next.line.kind) || NUMBER_LINE.test(nextText) || (next.line.kind === 'forum' && TITLE_CHROME.test(nextText)));
     if (marked) score += 3;
+    if (next && next.line.kind === 'forum' && FOLLOW_BUTTON.test(nextText)) score -= 3;
     const aboveTrail = c.index < lastTrail;
     if (aboveTrail) score -= 3;
     else if (!firstSeen) {
