@@ -43,6 +43,11 @@ const MAX_MENTIONS = 20;
 /** A news dateline (新华社北京6月11日电): where the dispatch was filed, not what it is about. */
 const DATELINE_AFTER = /^\s?\d{1,2}月\d{1,2}日(?:电|讯)/u;
 const DATELINE_FACTOR = 0.25;
+/** A place cited as an example (借鉴浙江经验, 学习徐州的做法, 枫桥经验 from 浙江诸暨): another
+ *  place's model, not the text's own place. */
+const EXAMPLE_BEFORE = /(?:借鉴|学习|参照|效仿|比如|例如|如)$/u;
+const EXAMPLE_AFTER = /^[^，。；！？,;!?\s]{0,6}?(?:经验|模式|做法|样板)/u;
+const EXAMPLE_FACTOR = 0.3;
 
 interface Cue {
   weight: number;
@@ -68,10 +73,11 @@ function scan(page: Page, ctx: RegionContext): Scan {
     if (zone.anchor) anchorLines.add(line.no);
     for (const hit of findPlaces(text)) {
       const dateline = DATELINE_AFTER.test(text.slice(hit.end, hit.end + 8));
+      const example = EXAMPLE_BEFORE.test(text.slice(Math.max(0, hit.start - 2), hit.start)) || EXAMPLE_AFTER.test(text.slice(hit.end, hit.end + 10));
       occurrences.push({
         hit,
         next: text.charAt(hit.end),
-        weight: dateline ? zone.weight * DATELINE_FACTOR : zone.weight,
+        weight: zone.weight * (dateline ? DATELINE_FACTOR : 1) * (example && !zone.anchor ? EXAMPLE_FACTOR : 1),
         anchor: zone.anchor,
         strong: zone.strong,
         block,
