@@ -11,7 +11,7 @@
 //    a provincial report that names its cities stays at the province.
 import { cleanText, evidenceIn, type Page, type PageLine } from '../page.js';
 import type { AuthorField, Evidence, Place, PlaceMention, RegionField, SourceTypeField, TitleField } from '../types.js';
-import { divisions, within, type Division } from './region-data.js';
+import { within, type Division } from './region-data.js';
 import { findPlaces } from './region-matcher.js';
 import { resolveMentions, type Mention, type Occurrence } from './region-mentions.js';
 import { nationalCues } from './region-national.js';
@@ -295,9 +295,4 @@ export function detectRegion(page: Page, ctx: RegionContext): RegionField | null
   const unit = drillDown(tallies, best.province, (t) => t.weight);
   const share = best.score / best.total;
   return regionOf(unit, tallies, 0.4 + 0.4 * share);
-}
-
-/** Every division, for callers that list or validate names (INDEX.md checks). */
-export function allDivisions(): readonly Division[] {
-  return divisions().all;
 }
