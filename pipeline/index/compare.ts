@@ -92,6 +92,21 @@ function messageOf(f: Finding): string {
   return `${f.field}: INDEX says ${shown(f.index)}${f.indexNote ?? ''}; ${page}`;
 }
 
+// Region cells repeat across rows (江苏省 徐州市 …): resolve each text once. Bounded, since the
+// cells are maintainer text of any variety.
+const RESOLVED = new Map<string, ResolvedRegion | null>();
+const RESOLVED_MAX = 10_000;
+
+function resolveCached(text: string): ResolvedRegion | null {
+  let r = RESOLVED.get(text);
+  if (r === undefined) {
+    if (RESOLVED.size >= RESOLVED_MAX) RESOLVED.clear();
+    r = resolveRegionName(text);
+    RESOLVED.set(text, r);
+  }
+  return r;
+}
+
 export function compareIndex(input: CompareInput): Diagnostic[] {
   const byFile = new Map(input.records.map((r) => [r.file, r]));
   const seen = new Set<string>();
@@ -146,7 +161,7 @@ export function compareRow(input: Omit<CompareInput, 'index' | 'records'> & { in
   const regionText = cellText(row, 'region');
   let resolved: ResolvedRegion | null | undefined;
   if (regionText !== '' && !isNoneCell(regionText)) {
-    resolved = resolveRegionName(regionText);
+    resolved = resolveCached(regionText);
     if (!resolved) {
       emit(BAD_VALUE_RULE, 'error', `region "${regionText}" names no known place; use official names from the province down (江苏省 徐州市) or \`${NATIONAL}\``, 'region', { actual: regionText });
     }
