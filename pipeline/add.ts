@@ -16,11 +16,12 @@ import { CONFIG_FILE, defaultConfig } from './config.js';
 import { readConfigFile } from './config-file.js';
 import { INDEX_FILE, discover } from './discover.js';
 import { SEED_NAME } from './index/check.js';
-import { unifiedDiff } from './index/diff.js';
+import { printableDiff, unifiedDiff } from './index/diff.js';
 import { readIndexFile } from './index/read-index.js';
 import { describeRewrite } from './index/summary.js';
 import { rewriteIndex } from './index/write.js';
 import { UsageError, type Io } from './io.js';
+import { escapeTerminal } from './output/escape.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
 import { processFile } from './process-file.js';
@@ -165,7 +166,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!rewritten.ok) refusals.push(`${indexShown} cannot take new rows: ${rewritten.reason}`);
     }
     if (refusals.length > 0 || !rewritten?.ok || read.text === null) {
-      for (const r of refusals) io.stderr.write(`seedcheck add: ${r}\n`);
+      for (const r of refusals) io.stderr.write(`seedcheck add: ${escapeTerminal(r)}\n`);
       io.stderr.write('seedcheck add: nothing was written\n');
       return 1;
     }
@@ -187,9 +188,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
     }
     for (const p of planned) {
-      io.stdout.write(`${dry ? 'would add' : 'added'} ${displayPath(io.cwd, path.join(seedsDir, p.name))} ← ${p.source} (${describeSource(p.converted)})\n`);
+      io.stdout.write(`${dry ? 'would add' : 'added'} ${displayPath(io.cwd, path.join(seedsDir, p.name))} ← ${escapeTerminal(p.source)} (${describeSource(p.converted)})\n`);
     }
-    io.stdout.write(unifiedDiff(indexShown, read.text, rewritten.text));
+    io.stdout.write(printableDiff(unifiedDiff(indexShown, read.text, rewritten.text), Boolean(io.stdout.isTTY)));
     io.stderr.write(describeRewrite(indexShown, rewritten, !dry));
     return 0;
   } catch (err) {

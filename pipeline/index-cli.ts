@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE } from './config.js';
 import { readConfigFile } from './config-file.js';
 import { INDEX_FILE, discover } from './discover.js';
-import { unifiedDiff } from './index/diff.js';
+import { printableDiff, unifiedDiff } from './index/diff.js';
 import { readIndexFile } from './index/read-index.js';
 import { describeRewrite } from './index/summary.js';
 import { rewriteIndex } from './index/write.js';
@@ -84,7 +84,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const result = rewriteIndex({ text: before, files: found.seeds.map((s) => s.name), records: manifest.records });
     if (!result.ok) return fail(`${shown} was not rewritten: ${result.reason}`);
 
-    io.stdout.write(unifiedDiff(shown, before, result.text));
+    io.stdout.write(printableDiff(unifiedDiff(shown, before, result.text), Boolean(io.stdout.isTTY)));
     // The only non-error reading message is a UTF-8 byte-order mark: writing drops it.
     const hadBom = read.messages.length > 0;
     if (!v['dry-run'] && (result.text !== before || read.missing || hadBom)) await writeAtomic(io.fs, path.join(seedsDir, INDEX_FILE), result.text);

@@ -109,3 +109,9 @@ test('every value the write mode renders compares equal to its record', () => {
     assert.deepEqual(compare(cells, spec), [], `${JSON.stringify(spec)} → ${cells}`);
   }
 });
+
+test('control and bidi characters never reach a cell, and do not make values disagree', () => {
+  const hostile = '标题\u001b[31m红\u202e反\u0007';
+  assert.equal(escapeCell(hostile), '标题[31m红反'.replace('[', '\\['));
+  assert.deepEqual(compare(`${escapeCell(hostile)} | news |  |  | `, { type: 'news', title: hostile }), []);
+});

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { applyPatch, parsePatch } from 'diff';
 import { defaultConfig } from '../pipeline/config.js';
 import { main as indexMain } from '../pipeline/index-cli.js';
+import { printableDiff, unifiedDiff } from '../pipeline/index/diff.js';
 import { parseIndex } from '../pipeline/index/parse.js';
 import { escapeCell, recordCells } from '../pipeline/index/render-cell.js';
 import { packageRoot } from '../pipeline/paths.js';
@@ -171,4 +172,13 @@ test('index: --help, --version and bad flags', async () => {
   const noSeeds = await runMain(indexMain, ['--seeds', 'no-such-folder'], packageRoot);
   assert.equal(noSeeds.code, 2);
   assert.match(noSeeds.stderr, /seeds folder not found/u);
+});
+
+test('the printed diff is byte-exact for a pipe and shows control characters escaped on a terminal', () => {
+  const patch = unifiedDiff('seeds/INDEX.md', 'a\r\n', 'a\u001b[2J\r\n');
+  assert.ok(patch.includes('\u001b'), 'a pipe gets the bytes');
+  assert.equal(printableDiff(patch, false), patch);
+  const shown = printableDiff(patch, true);
+  assert.ok(!shown.includes('\u001b') && !shown.includes('\r'), shown);
+  assert.ok(shown.includes('+a\\u{1b}[2J\n'));
 });

@@ -7,6 +7,8 @@
 // - Whitespace next to a non-ASCII character is dropped (in Chinese text a space is layout, not
 //   meaning: 努力做好公安工作 促进社会长治久安 = 努力做好公安工作促进社会长治久安); other runs
 //   collapse to one space. Latin letters compare case-insensitively.
+// - Control and bidi characters are dropped (the write mode never writes them into a cell).
+import { INERT } from './render-cell.js';
 
 const DOUBLE_QUOTES = /[“”„‟«»「」『』〝〞〟＂]/gu;
 const SINGLE_QUOTES = /[‘’‚‛‹›]/gu;
@@ -18,6 +20,7 @@ const SPACE_BY_WIDE = /(?<=[^\u0000-\u007f]) | (?=[^\u0000-\u007f])/gu;
 
 export function normaliseText(s: string): string {
   return s
+    .replace(INERT, '')
     .normalize('NFKC')
     .replace(DOUBLE_QUOTES, '"')
     .replace(SINGLE_QUOTES, "'")

@@ -107,10 +107,22 @@ export function recordCells(record: SeedRecord): Record<Field, string | null> {
 }
 
 /**
+ * Control characters (C0 but tab and line breaks, DEL, C1) and bidi controls: seed text may
+ * carry them, a catalogue cell must not (a terminal showing the diff would act on ESC; a bidi
+ * override reorders what a reader sees). The comparison ignores them too (normalise.ts).
+ */
+export const INERT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
  * Escapes text for a GFM table cell so that the parsed cell text is the text again: a
  * backslash before ASCII punctuation Markdown could read as syntax (CommonMark allows it before
- * any ASCII punctuation), `|` included; line breaks become spaces (a row is one line).
+ * any ASCII punctuation), `|` included; line breaks become spaces (a row is one line); control
+ * characters are dropped.
  */
 export function escapeCell(text: string): string {
-  return text.replace(/[\r\n]+/gu, ' ').replace(/[\\`*_[\]<>&|~]/gu, (c) => `\\${c}`).trim();
+  return text
+    .replace(INERT, '')
+    .replace(/[\r\n\u2028\u2029]+/gu, ' ')
+    .replace(/[\\`*_[\]<>&|~]/gu, (c) => `\\${c}`)
+    .trim();
 }
