@@ -32,38 +32,45 @@ interface Prepared {
   total: number;
 }
 
-// Two polynomial hashes (moduli just under 2^27 and 2^26) packed into one safe integer:
-// n-grams become number keys, and two different n-grams share one with odds ~2^-53.
-const P1 = 134217689;
-const P2 = 67108859;
-const B1 = 1000003;
-const B2 = 999983;
+// Two polynomial rolling hashes in 32-bit integer arithmetic (wrapping multiply), with
+// different odd bases: an n-gram's key is the pair, so two different n-grams share one with
+// odds ~2^-64 per pair, and no floating-point modulo runs in the inner loop.
+const B1 = 0x01000193;
+const B2 = 0x5bd1e995;
 
-/** Rolling hash keys of every n-gram: keys[i] is the key of tokens i … i+n−1. */
-function ngramKeys(p: Prepared, n: number): Float64Array {
+interface NgramKeys {
+  a: Int32Array;
+  b: Int32Array;
+}
+
+/** Rolling hash keys of every n-gram: (a[i], b[i]) is the key of tokens i … i+n−1. */
+function ngramKeys(p: Prepared, n: number): NgramKeys {
   const ids = p.ids;
-  const count = ids.length - n + 1;
-  const keys = new Float64Array(Math.max(0, count));
-  if (count <= 0) return keys;
+  const count = Math.max(0, ids.length - n + 1);
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  if (count === 0) return { a, b };
   let pw1 = 1;
   let pw2 = 1;
   for (let k = 1; k < n; k += 1) {
-    pw1 = (pw1 * B1) % P1;
-    pw2 = (pw2 * B2) % P2;
+    pw1 = Math.imul(pw1, B1);
+    pw2 = Math.imul(pw2, B2);
   }
   let h1 = 0;
   let h2 = 0;
   for (let k = 0; k < n; k += 1) {
-    h1 = (h1 * B1 + ids[k]!) % P1;
-    h2 = (h2 * B2 + ids[k]!) % P2;
+    h1 = (Math.imul(h1, B1) + ids[k]!) | 0;
+    h2 = (Math.imul(h2, B2) + ids[k]!) | 0;
   }
-  keys[0] = h1 * 2 ** 26 + h2;
+  a[0] = h1;
+  b[0] = h2;
   for (let i = 1; i < count; i += 1) {
-    h1 = ((((h1 - ((ids[i - 1]! * pw1) % P1) + P1) % P1) * B1) % P1 + ids[i + n - 1]!) % P1;
-    h2 = ((((h2 - ((ids[i - 1]! * pw2) % P2) + P2) % P2) * B2) % P2 + ids[i + n - 1]!) % P2;
-    keys[i] = h1 * 2 ** 26 + h2;
+    h1 = (Math.imul((h1 - Math.imul(ids[i - 1]!, pw1)) | 0, B1) + ids[i + n - 1]!) | 0;
+    h2 = (Math.imul((h2 - Math.imul(ids[i - 1]!, pw2)) | 0, B2) + ids[i + n - 1]!) | 0;
+    a[i] = h1;
+    b[i] = h2;
   }
-  return keys;
+  return { a, b };
 }
 
 function span(tokens: readonly Token[], i: number, n: number): { offset: number; length: number } {
@@ -143,14 +150,10 @@ function computeTopPhrase(p: Prepared, cpw: number): TopPhrase | null {
     const n = words * cpw;
     if (tokens.length < n) continue;
     const keys = ngramKeys(p, n);
-    const table = new KeyTable(keys.length);
-    for (let i = 0; i + n <= tokens.length; i += 1) table.count[table.slot(keys[i]!, i)]! += 1;
-    let best: { count: number; first: number } | null = null;
-    for (const sl of table.slots()) {
-      const count = table.count[sl]!;
-      const first = table.first[sl]!;
-      if (!best || count > best.count || (count === best.count && first < best.first)) best = { count, first };
-    }
+    const table = new KeyTable(keys.a.length);
+    for (let i = 0; i + n <= tokens.length; i += 1) table.count[table.slot(keys.a[i]!, keys.b[i]!, i)]! += 1;
+    const top = table.mostFrequent();
+    const best = top < 0 ? null : { count: table.count[top]!, first: table.first[top]! };
     if (!best || best.count < 2) continue;
     const share = (charsOf(p, best.first, n) * best.count) / total;
     if (share > limit && (!worst || share / limit > worst.share / worst.limit)) worst = { n, limit, share, i: best.first, count: best.count };
@@ -187,13 +190,13 @@ export const topNgram: QualityRule = {
 function duplicateChars(p: Prepared, n: number): { chars: number; firstRepeat: number; original: number } {
   const { tokens } = p;
   const keys = ngramKeys(p, n);
-  const seen = new KeyTable(keys.length);
+  const seen = new KeyTable(keys.a.length);
   let chars = 0;
   let firstRepeat = -1;
   let original = -1;
   let i = 0;
   while (i + n <= tokens.length) {
-    const sl = seen.slot(keys[i]!, i);
+    const sl = seen.slot(keys.a[i]!, keys.b[i]!, i);
     const before = seen.first[sl]!;
     if (before !== i) {
       chars += charsOf(p, i, n);
