@@ -3,7 +3,7 @@
 // "Date semantics"). The signals are structural: a label before the date, the line holding
 // nothing but the date in the page header, a date beside header fields, a newspaper edition
 // footer, a wire dateline; everything else with a year is an event in running text.
-import type { Page, PageLine } from '../page.js';
+import { codePointLength, type Page, type PageLine } from '../page.js';
 import type { DateCandidate, DateKind, DatePrecision } from '../types.js';
 import { currentYearOf, inferYears, type InferredYear } from './date-infer.js';
 import { evidenceCursor, isIssuerLine, isProse, layoutOf, loneDate, previousLine, type DateLayout } from './date-layout.js';
@@ -20,8 +20,9 @@ export interface ScoredCandidate {
 }
 
 // Published signals, strongest first. A labelled publication stamp beats a generic 时间:
-// label, which beats a CMS generation/issue date, a lone date under the title, the date
-// under an issuing body, an edit stamp, a wire dateline, a closing date, a list "更新" stamp.
+// label, a date beside header fields or an edition footer; then a CMS generation/issue
+// date, a lone date or a timestamp atop the page, the date under an issuing body, an edit
+// stamp, a wire dateline, a closing date, and last a listing's "… 更新" stamp.
 const STRENGTH: Record<string, [number, number]> = {
   'published-label': [10, 0.95],
   'date-label': [9, 0.9],
@@ -56,6 +57,8 @@ const LABEL_LINE = new RegExp(`^\\s*(?:(?:(${LABEL_WORDS})\\s*)?(?:时间|日期
 const LABEL_AFTER = /^\s*(发布|发表|编辑|修改|更新)/u;
 const HEADER_FIELD = /(?:来源|作者|责任编辑|编辑|访问|浏览|点击|阅读|字号|稿源|出处|发布人|记者|通讯员)(?:量|数|次数)?\s*[:：]|阅读\s*[(（]\s*[0-9]+/u;
 const HEADER_LINE_MAX = 80;
+// Header lines are fields, not clauses: a comma or a full stop makes a line running text.
+const CLAUSE_PUNCTUATION = /[，。！？；]/u;
 const SHORT_LINE_MAX = 40;
 const EDITION_AFTER = /^\s*[)）]?\s*第?\s*[0-9]{1,3}\s*版/u;
 const EDITION_BEFORE = /《[^》]{1,16}》\s*[（(]?\s*$/u;
@@ -102,7 +105,8 @@ interface LineFacts {
   /** Only dates on the line (plus punctuation, perhaps a weekday). */
   lone: boolean;
   weekday: boolean;
-  /** A short line with header fields (来源:, 访问:, 作者:…). */
+  /** A header-like line (short, no clause punctuation), and one with header fields (来源:, 访问:…). */
+  headerLength: boolean;
   headerFields: boolean;
   /** Short enough to be a header line rather than a paragraph. */
   short: boolean;
@@ -122,12 +126,15 @@ interface Context {
 
 function factsOf(line: PageLine, referenceYear: number): LineFacts {
   const mentions = line.kind === 'blank' ? [] : findDateMentions(line.text, referenceYear);
-  if (mentions.length === 0) return { mentions, lone: false, weekday: false, headerFields: false, short: false, caption: false, parenthesised: false, prose: false };
+  if (mentions.length === 0) {
+    return { mentions, lone: false, weekday: false, headerLength: false, headerFields: false, short: false, caption: false, parenthesised: false, prose: false };
+  }
   const t = line.text;
-  const length = [...t.trim()].length;
+  const length = codePointLength(t.trim());
   return {
     mentions,
     ...loneDate(t, mentions),
+    headerLength: length <= HEADER_LINE_MAX && !CLAUSE_PUNCTUATION.test(t),
     headerFields: length <= HEADER_LINE_MAX && HEADER_FIELD.test(t),
     short: length <= SHORT_LINE_MAX,
     caption: line.kind === 'caption' || CAPTION_LINE.test(t),
@@ -141,7 +148,10 @@ type Verdict = { kind: DateKind; reason: string; rejected?: true };
 /** A labelled stamp before or after the date: its signal, or null. */
 function labelOf(ctx: Context, m: DateMention): string | null {
   const t = ctx.line.text;
-  const before = LABEL_BEFORE.exec(t.slice(Math.max(0, m.index - LABEL_REACH), m.index));
+  let before = LABEL_BEFORE.exec(t.slice(Math.max(0, m.index - LABEL_REACH), m.index));
+  // In running text 发表于…/…发布 tell of another publication (国务院于…发布《意见》);
+  // only an explicit 时间：/日期： label counts inside a paragraph.
+  if (before && before[2] !== undefined && !ctx.facts.headerLength) before = null;
   let word: string | undefined;
   if (before) word = before[1] ?? before[2] ?? '';
   else if (ctx.facts.lone) {
@@ -155,7 +165,7 @@ function labelOf(ctx: Context, m: DateMention): string | null {
     if (ISSUE_WORD.test(word)) return 'issued-label';
     if (EDIT_WORD.test(word)) return 'edit-label';
   }
-  const after = LABEL_AFTER.exec(t.slice(m.end, m.end + 8));
+  const after = ctx.facts.headerLength ? LABEL_AFTER.exec(t.slice(m.end, m.end + 8)) : null;
   if (after) {
     if (after[1] === '更新') return 'update-stamp';
     return PUBLISH_WORD.test(after[1]!) ? 'published-label' : 'edit-label';
