@@ -135,7 +135,7 @@ function factsOf(line: PageLine, referenceYear: number): LineFacts {
     mentions,
     ...loneDate(t, mentions),
     headerLength: length <= HEADER_LINE_MAX && !CLAUSE_PUNCTUATION.test(t),
-    headerFields: length <= HEADER_LINE_MAX && HEADER_FIELD.test(t),
+    headerFields: length <= HEADER_LINE_MAX && !CLAUSE_PUNCTUATION.test(t) && HEADER_FIELD.test(t),
     short: length <= SHORT_LINE_MAX,
     caption: line.kind === 'caption' || CAPTION_LINE.test(t),
     parenthesised: PAREN_LINE.test(t),
@@ -198,7 +198,8 @@ function classify(ctx: Context, m: DateMention, loneDateLinesAfterBody: number):
   const label = labelOf(ctx, m);
   if (label) return { kind: 'published', reason: label };
   if (m.form === 'compact' && !lone) return reject('number-not-in-header');
-  if (EDITION_AFTER.test(after) || EDITION_BEFORE.test(before)) return { kind: 'published', reason: 'newspaper-edition' };
+  // The edition footer of a paper stands on its own line; 据《人民日报》…报道 cites another article.
+  if (ctx.facts.headerLength && (EDITION_AFTER.test(after) || EDITION_BEFORE.test(before))) return { kind: 'published', reason: 'newspaper-edition' };
   if (ctx.facts.headerFields) return { kind: 'published', reason: 'beside-header-field' };
   if (DELIVERY_AFTER.test(after)) return { kind: 'event', reason: 'delivery-date' };
   // 人民公安报 2023-05-12 08:00 atop an article: a date with its clock time is a timestamp.
