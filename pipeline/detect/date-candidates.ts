@@ -160,7 +160,8 @@ function labelOf(ctx: Context, m: DateMention): string | null {
     if (label) word = label[1] ?? label[2] ?? '';
   }
   if (word !== undefined) {
-    if (word === '') return 'date-label';
+    // A bare 时间： heads the page; in the text (一、时间：…) it is when something takes place.
+    if (word === '') return ctx.line.kind === 'header' || ctx.lineIndex < ctx.layout.bodyStart ? 'date-label' : null;
     if (PUBLISH_WORD.test(word)) return 'published-label';
     if (ISSUE_WORD.test(word)) return 'issued-label';
     if (EDIT_WORD.test(word)) return 'edit-label';
