@@ -74,7 +74,10 @@ const CLOCK_BEFORE = /(?:今天是|今日是|现在是|当前时间)\s*[:：]?\s
 // --- events and rejections ---------------------------------------------------------------
 // `——2026年1月27日在青海省第十四届人民代表大会第四次会议上`: the day a report was delivered.
 const DELIVERY_AFTER = /^\s*(?:[上下]午|晚上?)?\s*在[^。；;]{2,40}?(?:会议|大会|座谈会|报告会|仪式|典礼|论坛|开幕式|闭幕式)上/u;
-const DELIVERY_TITLE = /(?:讲话|报告|致辞|发言|讲稿|演讲|会议上|会上)\s*(?:[)）]\s*)?$/u;
+// A speech title. Not 报告: a work report's site date may stand right under its title, and
+// the report prints its delivery day in its own ——…会议上 line.
+const DELIVERY_TITLE = /(?:讲话|致辞|发言|讲稿|演讲)\s*(?:[)）]\s*)?$/u;
+const SPEAKER_NAME = /^[\u4e00-\u9fff·\s]{2,16}$/u;
 const BIRTH_AFTER = /^\s*(?:出生|生人|生(?=[，,。；;）)\s、]|$))/u;
 const BIRTH_BEFORE = /(?:出生于|生于|出生日期\s*[:：]?|出生年月\s*[:：]?)\s*$/u;
 const CAPTION_LINE = /摄\s*(?:[)）]\s*)?$|^\s*(?:图为|图[:：]|[（(]图)/u;
@@ -212,8 +215,13 @@ function classify(ctx: Context, m: DateMention, loneDateLinesAfterBody: number):
     // date; many are comment or table timestamps (a table row may well name a company).
     const few = loneDateLinesAfterBody <= MAX_SIGNATURE_DATES;
     const prev = previousLine(ctx.page, i);
-    // （2023年2月10日） under 在…会议上的讲话 is the day the speech was given.
-    if (prev && DELIVERY_TITLE.test(prev.text)) return { kind: 'event', reason: 'delivery-date' };
+    // （2023年2月10日） under 在…会议上的讲话 (perhaps with the speaker's name between) is
+    // the day the speech was given.
+    const prev2 = prev ? previousLine(ctx.page, prev.no - 1) : undefined;
+    const speaker = prev !== undefined && (prev.kind === 'byline' || SPEAKER_NAME.test(prev.text.trim()));
+    if ((prev && DELIVERY_TITLE.test(prev.text)) || (speaker && prev2 && DELIVERY_TITLE.test(prev2.text))) {
+      return { kind: 'event', reason: 'delivery-date' };
+    }
     if (isIssuerLine(prev) && (inHeader || few)) return { kind: 'published', reason: 'issuer-date' };
     if (inHeader) return { kind: 'published', reason: 'header-date' };
     if (i >= layout.lastLine - 2 && few) return { kind: 'published', reason: 'closing-date' };
