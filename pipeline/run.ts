@@ -57,7 +57,9 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   const discovered = await discover(io.fs, io.cwd, opts.seeds);
   const found = { ...discovered, messages: withConfiguredSeverity(discovered.messages, opts.config) };
   const workers = opts.workers ?? os.availableParallelism();
-  const pool: Pool | null = workers > 0 && found.seeds.length >= MIN_FILES_FOR_WORKERS ? createPool(workers, opts.config) : null;
+  // Started on the first cache miss: a warm run whose files all come from the cache starts none.
+  let pool: Pool | null | undefined = workers > 0 && found.seeds.length >= MIN_FILES_FOR_WORKERS ? undefined : null;
+  const poolFor = (): Pool | null => (pool === undefined ? (pool = createPool(workers, opts.config)) : pool);
   const results = await pMap(
     found.seeds,
     async (entry) => {
@@ -76,7 +78,8 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
       if (cached) return cached;
       let result: FileResult;
       try {
-        result = pool ? await pool.run(entry.path, entry.name, bytes) : processFile(entry.path, entry.name, bytes, opts.config);
+        const p = poolFor();
+        result = p ? await p.run(entry.path, entry.name, bytes) : processFile(entry.path, entry.name, bytes, opts.config);
       } catch (err) {
         const message = `internal error while analysing the file: ${(err as Error).message.split('\n')[0]} (please report this)`;
         return { record: null, messages: [diagnostic(entry.path, { ruleId: 'internal/stage-failed', severity: 'error', message })] };

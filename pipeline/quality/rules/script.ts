@@ -11,9 +11,14 @@ import { percent, reportSpans } from '../text.js';
 import { mojibakeRanges } from './mojibake.js';
 
 /** OpenCC traditional → mainland simplified, with its phrase table (so 瞭望, 乾隆 stay as they are). */
-const toSimplified = Converter({ from: 't', to: 'cn' });
+// Built on first use: loading OpenCC's dictionaries costs ~0.2–0.3 s, wasted on a run whose
+// files all come from the cache.
+let simplifier: ((s: string) => string) | undefined;
+const toSimplified = (s: string): string => (simplifier ??= Converter({ from: 't', to: 'cn' }))(s);
 /** And back: the forms OpenCC writes in traditional text (OpenCC standard, Taiwan, Hong Kong). */
-const toTraditional = [FullConverter({ from: 'cn', to: 't' }), FullConverter({ from: 'cn', to: 'tw' }), FullConverter({ from: 'cn', to: 'hk' })];
+let traditionalizers: ((s: string) => string)[] | undefined;
+const toTraditionalAll = (): ((s: string) => string)[] =>
+  (traditionalizers ??= [FullConverter({ from: 'cn', to: 't' }), FullConverter({ from: 'cn', to: 'tw' }), FullConverter({ from: 'cn', to: 'hk' })]);
 
 /**
  * True when c is in GB 2312, the mainland simplified character set (6,763 hanzi): such a
@@ -77,11 +82,11 @@ function traditionalIn(run: string): { index: number; char: string; simplified: 
   const chars = [...run];
   const simplifiedRun = toSimplified(run);
   let simplified = [...simplifiedRun];
-  let back = toTraditional.map((f) => [...f(simplifiedRun)]);
+  let back = toTraditionalAll().map((f) => [...f(simplifiedRun)]);
   // Phrase conversions keep the length almost always; if not, compare character by character.
   if (simplified.length !== chars.length || back.some((b) => b.length !== chars.length)) {
     simplified = chars.map((c) => toSimplified(c));
-    back = toTraditional.map((f) => simplified.map((s) => f(s)));
+    back = toTraditionalAll().map((f) => simplified.map((s) => f(s)));
   }
   const out: { index: number; char: string; simplified: string }[] = [];
   let index = 0;
