@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyBaseline, BASELINE_FILE, BaselineError, buildBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.js';
 import { planChangedSince } from './changed-since.js';
-import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, type Config } from './config.js';
+import { CONFIG_FILE } from './config.js';
 import { countSeverities } from './diagnostic.js';
 import { formatters, type FormatInput } from './format/index.js';
 import { oneLine } from './format/one-line.js';
@@ -16,6 +16,7 @@ import { assertOutsideSeeds } from './output/outside-seeds.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
 import { CACHE_DIR, openCache } from './cache.js';
+import { readConfigFile } from './config-file.js';
 import { runPipeline } from './run.js';
 import { VERSION } from './version.js';
 
@@ -66,22 +67,6 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-async function loadConfig(io: Io, explicit: string | undefined): Promise<Config> {
-  const file = path.resolve(io.cwd, explicit ?? CONFIG_FILE);
-  let text: string;
-  try {
-    text = await io.fs.readFile(file, 'utf8');
-  } catch (err) {
-    if (explicit === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return defaultConfig();
-    throw new UsageError(`cannot read config file ${displayPath(io.cwd, file)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  try {
-    return parseConfig(text, displayPath(io.cwd, file));
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
-}
 
 async function loadBaseline(io: Io, file: string, updating: boolean): Promise<Baseline | undefined> {
   const absolute = path.resolve(io.cwd, file);
@@ -130,7 +115,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       maxWarnings = Number(v['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number ≥ 0, got "${v['max-warnings']}"`);
     }
-    const config = await loadConfig(io, v.config);
+    const config = await readConfigFile(io, v.config);
     const baselineFile = v.baseline ?? (v['update-baseline'] ? BASELINE_FILE : undefined);
     await assertOutsideSeeds(io.fs, io.cwd, v.seeds, {
       '--out': v['no-write'] ? undefined : v.out,

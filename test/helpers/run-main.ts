@@ -1,8 +1,8 @@
-// Calls a maintainer command's main(argv, io) in-process with captured streams (index, add),
-// the way run-cli.ts does for validate.
+// Calls a command's main(argv, io) in-process with captured streams (validate, index, add),
+// as markdownlint-cli2's tests do.
 import fs from 'node:fs/promises';
 import { Writable } from 'node:stream';
-import type { Io } from '../../pipeline/io.js';
+import type { Fs, Io } from '../../pipeline/io.js';
 
 export interface MainRun {
   code: number;
@@ -18,9 +18,14 @@ class Capture extends Writable {
   }
 }
 
-export async function runMain(main: (argv: string[], io: Io) => Promise<number>, argv: string[], cwd: string): Promise<MainRun> {
+export async function runMain(
+  main: (argv: string[], io: Io) => Promise<number>,
+  argv: string[],
+  cwd: string,
+  opts: { fs?: Fs; env?: Record<string, string | undefined> } = {},
+): Promise<MainRun> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(argv, { fs, stdout, stderr, cwd, env: {} });
+  const code = await main(argv, { fs: opts.fs ?? fs, stdout, stderr, cwd, env: opts.env ?? {} });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
