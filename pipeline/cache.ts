@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
+import { referenceDateOf } from './detect/date-check.js';
 import type { Fs } from './io.js';
 import { packageRoot } from './paths.js';
 import { VERSION } from './version.js';
@@ -43,7 +44,9 @@ let memoCodeHash: string | undefined;
 /** Opens the cache for one seeds folder (one file per folder, so corpora do not evict each other). */
 export async function openCache(fs: Fs, dir: string, seedsDir: string, config: Config): Promise<RecordCache> {
   memoCodeHash ??= codeHash();
-  const salt = createHash('sha256').update(memoCodeHash).update(config.hash).digest('hex').slice(0, 32);
+  // The reference date decides date/suspicious and the event ranking: a cache from another day
+  // (when it defaults to today) must not be reused.
+  const salt = createHash('sha256').update(memoCodeHash).update(config.hash).update(referenceDateOf(config)).digest('hex').slice(0, 32);
   const file = `records-${createHash('sha256').update(seedsDir).digest('hex').slice(0, 12)}.jsonl`;
   return RecordCache.open(fs, path.join(dir, file), salt);
 }
