@@ -11,7 +11,8 @@ import { withConfiguredSeverity } from './configured-severity.js';
 import { diagnostic, sortDiagnostics } from './diagnostic.js';
 import { discover, type SeedEntry } from './discover.js';
 import type { Io } from './io.js';
-import { MAX_SEED_BYTES, megabytes } from './limits.js';
+import { MAX_CORPUS_FINDINGS, MAX_SEED_BYTES, megabytes } from './limits.js';
+import { capPerFileAndRule } from './diagnostic-cap.js';
 import { buildManifest, type Manifest } from './output/manifest.js';
 import { displayPath } from './paths.js';
 import { processFile, type FileResult } from './process-file.js';
@@ -94,7 +95,7 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   const fileMessages: Diagnostic[] = [...found.messages];
   for (const r of results) {
     if (r.record) records.push(r.record);
-    fileMessages.push(...r.messages);
+    for (const m of r.messages) fileMessages.push(m);
   }
   records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
@@ -111,10 +112,12 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   for (const stage of corpusStages) {
     try {
       const r = await stage.run(ctx);
-      corpus.messages.push(...withConfiguredSeverity(r.messages, opts.config));
+      // Loops, not push(...spread): a broken 100,000-row INDEX.md yields more messages than
+      // the call stack has room for arguments.
+      for (const m of capPerFileAndRule(withConfiguredSeverity(r.messages, opts.config), MAX_CORPUS_FINDINGS)) corpus.messages.push(m);
       if (r.indexStatus) corpus.indexStatus = r.indexStatus;
-      if (r.duplicates) corpus.duplicates.push(...r.duplicates);
-      if (r.nearDuplicates) corpus.nearDuplicates.push(...r.nearDuplicates);
+      for (const d of r.duplicates ?? []) corpus.duplicates.push(d);
+      for (const d of r.nearDuplicates ?? []) corpus.nearDuplicates.push(d);
     } catch (err) {
       corpus.messages.push(
         diagnostic(ctx.seedsPath, { ruleId: 'internal/stage-failed', severity: 'error', message: `internal error in corpus stage "${stage.name}": ${(err as Error).message} (please report this)` }),

@@ -7,7 +7,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { diagnostic } from '../diagnostic.js';
 import type { Fs } from '../io.js';
-import { MAX_INDEX_BYTES, megabytes } from '../limits.js';
+import { MAX_INDEX_BYTES, MAX_INDEX_LINES, megabytes } from '../limits.js';
 import { firstInvalidUtf8 } from '../stages/decode.js';
 import type { Diagnostic } from '../types.js';
 
@@ -36,6 +36,21 @@ function inside(root: string, target: string): boolean {
 
 /** Reads `<seedsDir>/INDEX.md`; `shown` is its display path for diagnostics. */
 export async function readIndexFile(fs: Fs, seedsDir: string, shown: string): Promise<IndexText> {
+  const read = await readIndexText(fs, seedsDir, shown);
+  if (read.text === null) return read;
+  // Lines as Markdown counts them: LF, CRLF or a bare CR ends one.
+  const t = read.text;
+  let lines = 1;
+  for (let i = 0; i < t.length; i += 1) {
+    const c = t.charCodeAt(i);
+    if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) lines += 1;
+  }
+  if (lines <= MAX_INDEX_LINES) return read;
+  const message = `INDEX.md has ${lines} lines, over the limit of ${MAX_INDEX_LINES}; it was not parsed`;
+  return { text: null, missing: false, messages: [...read.messages, diagnostic(shown, { ruleId: 'index/too-large', severity: 'error', message })] };
+}
+
+async function readIndexText(fs: Fs, seedsDir: string, shown: string): Promise<IndexText> {
   const file = path.join(seedsDir, 'INDEX.md');
   const messages: Diagnostic[] = [];
   const refuse = (ruleId: string, message: string): IndexText => ({
