@@ -75,6 +75,9 @@ test('a single 5 MB line is analysed in bounded time', { timeout: 180_000 }, asy
   assert.ok(rec, 'the long file has a record');
   assert.equal(rec.lines, 1);
   assert.equal(rec.bytes, line.length);
+  const d = r.diagnostics.find((x) => x.file === `seeds/${B}` && x.ruleId === 'layout/no-line-breaks');
+  assert.ok(d, 'the one huge line is reported');
+  assert.match(d.message, /is one line/u);
   // Generous: the regex-safety bound itself is tested in redos.test.ts; this catches a hang.
   assert.ok(ms < 120_000, `5 MB line took ${ms} ms`);
   assert.ok(!r.diagnostics.some((x) => x.ruleId.startsWith('internal/')), JSON.stringify(r.diagnostics.filter((x) => x.ruleId.startsWith('internal/'))));

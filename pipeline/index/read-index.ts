@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { diagnostic } from '../diagnostic.js';
 import type { Fs } from '../io.js';
 import { MAX_INDEX_BYTES, MAX_INDEX_LINES, megabytes } from '../limits.js';
-import { firstInvalidUtf8 } from '../stages/decode.js';
+import { CHARDET_SAMPLE, firstInvalidUtf8 } from '../stages/decode.js';
 import type { Diagnostic } from '../types.js';
 
 export interface IndexText {
@@ -112,7 +112,7 @@ async function readIndexText(fs: Fs, seedsDir: string, shown: string): Promise<I
     // not UTF-8: say where, and decode as well as possible so the checks still run
   }
   const bad = firstInvalidUtf8(body);
-  const guess = chardet.detect(body);
+  const guess = chardet.detect(body.subarray(0, CHARDET_SAMPLE));
   if (guess && GB_FAMILY.has(guess.toUpperCase())) {
     report(`INDEX.md is ${guess}, not UTF-8 (first non-UTF-8 byte at offset ${bad}); it was decoded as GB18030 for these checks — save it as UTF-8`, lineOf(body, bad));
     return { text: iconv.decode(Buffer.from(body), 'gb18030'), missing: false, messages };

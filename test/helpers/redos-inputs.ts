@@ -21,8 +21,16 @@ function lines(atom: string, perLine: number, end = '!'): Buffer {
   return Buffer.from(repeatTo(`${atom.repeat(perLine)}\n`) + end);
 }
 
+/** `bytes` with every `every`-th byte replaced by 0xFF (never valid in UTF-8). */
+function damaged(bytes: Buffer, every: number): Buffer {
+  for (let i = every; i < bytes.length; i += every) bytes[i] = 0xff;
+  return bytes;
+}
+
 const SPECS: [string, () => Buffer][] = [
   ['prose', () => line('城市基层治理是国家治理的基础工程，各地推动治理重心向基层下移。', '')],
+  // A stray 0xFF every 900 bytes: decoding falls back to encoding detection and U+FFFD.
+  ['damaged-utf8', () => damaged(line('城市基层治理是国家治理的基础工程，各地推动治理重心向基层下移。', ''), 900)],
   ['spaces', () => line(' ', 'x')],
   ['mixed-whitespace', () => line(' \t\u3000\u00a0', 'x')],
   ['digits', () => line('1', 'x')],
