@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { referenceDateOf } from './detect/date-check.js';
 import type { Fs } from './io.js';
 import { packageRoot } from './paths.js';
+import { validator } from './schemas.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './output/write-atomic.js';
 import type { FileResult } from './process-file.js';
@@ -104,7 +105,8 @@ export class RecordCache {
     if (line !== undefined) {
       try {
         const record = JSON.parse(line) as SeedRecord;
-        if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
+        // A damaged line that still parses must not reach the manifest: the record contract decides.
+        if (record.sha256 === sha256 && Array.isArray(record.quality?.flags) && validator('seed-record')(record)) {
           this.used.set(key, line);
           this.hits += 1;
           return { record, messages: record.quality.flags };

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -149,4 +149,5 @@ test('SIGKILL while writing leaves the previous manifest and report intact, neve
   assert.equal(hashTree(seeds), changedHash, 'validate must never write inside seeds/');
   assert.notEqual(seedsHash, changedHash);
   assert.ok(!existsSync(path.join(seeds, '.cache')));
+  rmSync(dir, { recursive: true, force: true });
 });

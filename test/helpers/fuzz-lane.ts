@@ -84,6 +84,27 @@ function writeCorpus(seeds: string, corpus: Corpus): void {
 
 class Failed extends Error {}
 
+/** The result cache is local state, but it too may be truncated or damaged: damage one file of it. */
+function damageCache(fuzzer: Fuzzer, dir: string): string {
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else files.push(path.join(d, e.name));
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    return 'cache: none yet';
+  }
+  if (files.length === 0) return 'cache: none yet';
+  const file = fuzzer.pick(files);
+  const [what, bytes] = fuzzer.damage(readFileSync(file), new Map());
+  writeFileSync(file, bytes);
+  return `cache ${path.basename(file)}: ${what}`;
+}
+
 export async function fuzzLane(task: LaneTask): Promise<LaneResult> {
   const base = baseCorpus();
   // One PRNG per lane, so a lane's corpora do not depend on how fast the other lane runs.
@@ -110,6 +131,7 @@ export async function fuzzLane(task: LaneTask): Promise<LaneResult> {
       writeCorpus(seeds, corpus);
       const format = formats[i % formats.length]!;
       const onDisk = i % WRITE_EVERY === 0;
+      if (i % 10 === 5) mutations.push(damageCache(fuzzer, path.join(work, '.cache')));
       const mem = memoryOutputs(out);
       let run: CliRun;
       try {

@@ -95,7 +95,7 @@ export class Fuzzer {
         return [`truncated at ${p}`, b.subarray(0, p)];
       }
       case 2: {
-        const other = corpus.get(this.pick([...corpus.keys()]))!;
+        const other = corpus.size > 0 ? corpus.get(this.pick([...corpus.keys()]))! : b;
         const s = this.int(other.length + 1);
         const e = Math.min(other.length, s + this.int(4096));
         return [`spliced ${e - s} bytes`, insert(other.subarray(s, e))];

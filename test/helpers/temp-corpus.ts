@@ -1,6 +1,6 @@
 // Corpora built at test time in a temp folder: for the inputs git cannot or should not hold
 // (symlinks out of the tree, 50 MB files, FIFOs, odd names, unreadable files).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../../pipeline/paths.js';
@@ -30,6 +30,12 @@ ${rows}
 `;
 }
 
+/** Folders made by tempCorpus, removed when the test process exits (one holds a 50 MB file). */
+const made: string[] = [];
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export interface TempCorpus {
   /** The working directory (holds seeds/ and is the cwd for main()). */
   dir: string;
@@ -39,6 +45,7 @@ export interface TempCorpus {
 /** Writes `files` into <tmp>/seeds; INDEX.md lists them unless `index` is given (null: none). */
 export function tempCorpus(prefix: string, files: Record<string, string | Uint8Array>, index?: string | null): TempCorpus {
   const dir = mkdtempSync(path.join(os.tmpdir(), `seedcheck-${prefix}-`));
+  made.push(dir);
   const seeds = path.join(dir, 'seeds');
   mkdirSync(seeds);
   for (const [name, data] of Object.entries(files)) writeFileSync(path.join(seeds, name), data);
