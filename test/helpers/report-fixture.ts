@@ -7,6 +7,7 @@ import { buildManifest, type Manifest } from '../../pipeline/output/manifest.js'
 import { scoreOf } from '../../pipeline/quality/score.js';
 import { buildExcerpt, spansToShow } from '../../pipeline/report/excerpt.js';
 import type { Diagnostic, Evidence, SeedRecord, Severity, SourceType } from '../../pipeline/types.js';
+import { prng } from '../../scripts/bench/generate-corpus.js';
 
 /** Evidence for the `nth` occurrence of `needle` in `text`: 1-based line, column in code points. */
 export function at(text: string, needle: string, nth = 1): Evidence {
@@ -295,17 +296,6 @@ export function fixtureManifest(): Manifest {
 
 // ---- a large synthetic corpus (pagination tests, benchmark) ----------------------------
 
-/** Small deterministic PRNG (mulberry32): the same corpus on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Fixture data only (product code resolves regions from a maintained package).
 const PROVINCES: [string, string][] = [
