@@ -119,28 +119,73 @@ export interface NearDuplicate {
   similarity: number;
 }
 
-/** Pairs of named signatures at or above `threshold`, sorted by (a, b). Names must be sorted. */
+/** Do signatures `x` and `y` (rows of `sigs`) agree on every slot of band `band`? */
+function sameBand(sigs: Uint32Array, x: number, y: number, band: number): boolean {
+  const a = x * HASHES + band * ROWS;
+  const b = y * HASHES + band * ROWS;
+  for (let k = 0; k < ROWS; k += 1) if (sigs[a + k] !== sigs[b + k]) return false;
+  return true;
+}
+
+/** Share of equal slots of rows `x` and `y` of `sigs`. */
+function rowSimilarity(sigs: Uint32Array, x: number, y: number): number {
+  const a = x * HASHES;
+  const b = y * HASHES;
+  let same = 0;
+  for (let i = 0; i < HASHES; i += 1) if (sigs[a + i] === sigs[b + i]) same += 1;
+  return same / HASHES;
+}
+
+/**
+ * Pairs of named signatures at or above `threshold`, sorted by (a, b). Names must be sorted.
+ * Banded LSH on numbers only: per band, files are sorted by a hash of the band's slots and
+ * each run of equal hashes gives the candidate pairs; a pair is scored in the first band it
+ * shares, so no set of seen pairs is kept (a 10,000-file corpus has millions of candidates).
+ */
 export function nearDuplicatePairs(items: readonly { name: string; sig: Uint32Array }[], threshold: number): NearDuplicate[] {
-  const candidates = new Set<string>();
+  const n = items.length;
+  const sigs = new Uint32Array(n * HASHES);
+  items.forEach((it, i) => sigs.set(it.sig.subarray(0, HASHES), i * HASHES));
+  // key * 2^21 + index stays exact in a double for up to 2^21 files and sorts by key, then index.
+  const SPAN = 2 ** 21;
+  const order = new Float64Array(n);
+  const keys = new Uint32Array(n * BANDS); // keys[i * BANDS + band]: hash of file i's slots in the band
+  const members = new Uint32Array(n);
+  const found: [x: number, y: number, sim: number][] = [];
   for (let band = 0; band < BANDS; band += 1) {
-    const buckets = new Map<string, number[]>();
-    items.forEach((it, idx) => {
-      const key = Array.from(it.sig.subarray(band * ROWS, band * ROWS + ROWS)).join(',');
-      const list = buckets.get(key) ?? [];
-      list.push(idx);
-      buckets.set(key, list);
-    });
-    for (const list of buckets.values()) {
-      for (let x = 0; x < list.length; x += 1) for (let y = x + 1; y < list.length; y += 1) candidates.add(`${list[x]!},${list[y]!}`);
+    for (let i = 0; i < n; i += 1) {
+      let h = band;
+      for (let k = 0; k < ROWS; k += 1) h = mix((h ^ sigs[i * HASHES + band * ROWS + k]!) >>> 0);
+      keys[i * BANDS + band] = h;
+      order[i] = h * SPAN + i;
+    }
+    order.sort();
+    for (let s = 0; s < n; ) {
+      const key = Math.floor(order[s]! / SPAN);
+      let e = s;
+      while (e < n && Math.floor(order[e]! / SPAN) === key) {
+        members[e - s] = order[e]! - key * SPAN;
+        e += 1;
+      }
+      const size = e - s;
+      for (let p = 0; p < size; p += 1) {
+        const x = members[p]!;
+        for (let q = p + 1; q < size; q += 1) {
+          const y = members[q]!;
+          if (!sameBand(sigs, x, y, band)) continue; // a hash collision, not a shared band
+          // Scored already if an earlier band is shared (equal keys, then equal slots).
+          let earlier = false;
+          for (let b = 0; b < band && !earlier; b += 1) earlier = keys[x * BANDS + b] === keys[y * BANDS + b] && sameBand(sigs, x, y, b);
+          if (earlier) continue;
+          const sim = rowSimilarity(sigs, x, y);
+          if (sim >= threshold) found.push([x, y, sim]);
+        }
+      }
+      s = e;
     }
   }
-  const out: NearDuplicate[] = [];
-  for (const c of candidates) {
-    const [x, y] = c.split(',').map(Number) as [number, number];
-    const sim = similarity(items[x]!.sig, items[y]!.sig);
-    if (sim >= threshold) out.push({ a: items[x]!.name, b: items[y]!.name, similarity: Math.round(sim * 100) / 100 });
-  }
-  return out.sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  found.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return found.map(([x, y, sim]) => ({ a: items[x]!.name, b: items[y]!.name, similarity: Math.round(sim * 100) / 100 }));
 }
 
 function numberOption(config: Config, name: string, fallback: number): number {
