@@ -1,6 +1,8 @@
 // Content-hash cache of per-file results, so an unchanged file is not detected again.
 // Key: display path + sha256 of the bytes; the whole cache is salted with the tool version
 // and the config hash. One JSON-lines file; a corrupt or foreign cache is ignored and rebuilt.
+// Each line carries a checksum of its record: a damaged line is a miss, found without
+// validating every record against the schema again (that cost more than the detection saved).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,13 +10,12 @@ import type { Config } from './config.js';
 import { referenceDateOf } from './detect/date-check.js';
 import type { Fs } from './io.js';
 import { packageRoot } from './paths.js';
-import { validator } from './schemas.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './output/write-atomic.js';
 import type { FileResult } from './process-file.js';
 import type { SeedRecord } from './types.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 export const CACHE_DIR = '.cache/seedcheck';
 
 /**
@@ -50,6 +51,11 @@ export async function openCache(fs: Fs, dir: string, seedsDir: string, config: C
   const salt = createHash('sha256').update(memoCodeHash).update(config.hash).update(referenceDateOf(config)).digest('hex').slice(0, 32);
   const file = `records-${createHash('sha256').update(seedsDir).digest('hex').slice(0, 12)}.jsonl`;
   return RecordCache.open(fs, path.join(dir, file), salt);
+}
+
+/** 64 bits of sha256: enough to tell a damaged line from the one written. */
+function checksum(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
 export class RecordCache {
@@ -102,14 +108,18 @@ export class RecordCache {
   get(file: string, sha256: string): FileResult | undefined {
     const key = RecordCache.key(file, sha256);
     const line = this.stored.get(key);
-    if (line !== undefined) {
+    const tab = line === undefined ? -1 : line.indexOf('\t');
+    if (line !== undefined && tab > 0) {
+      const json = line.slice(tab + 1);
       try {
-        const record = JSON.parse(line) as SeedRecord;
-        // A damaged line that still parses must not reach the manifest: the record contract decides.
-        if (record.sha256 === sha256 && Array.isArray(record.quality?.flags) && validator('seed-record')(record)) {
-          this.used.set(key, line);
-          this.hits += 1;
-          return { record, messages: record.quality.flags };
+        // A damaged line must not reach the manifest: its checksum no longer matches.
+        if (line.slice(0, tab) === checksum(json)) {
+          const record = JSON.parse(json) as SeedRecord;
+          if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
+            this.used.set(key, line);
+            this.hits += 1;
+            return { record, messages: record.quality.flags };
+          }
         }
       } catch {
         // A damaged line is a miss; the entry is rebuilt.
@@ -120,7 +130,8 @@ export class RecordCache {
   }
 
   set(file: string, sha256: string, result: FileResult): void {
-    this.used.set(RecordCache.key(file, sha256), JSON.stringify(result.record));
+    const json = JSON.stringify(result.record);
+    this.used.set(RecordCache.key(file, sha256), `${checksum(json)}\t${json}`);
     this.changed = true;
   }
 
