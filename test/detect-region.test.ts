@@ -9,6 +9,8 @@ import { buildPage } from '../pipeline/page.js';
 import { packageRoot } from '../pipeline/paths.js';
 import { aliasesOf, baseName } from '../pipeline/detect/region-aliases.js';
 import { divisions, type Division } from '../pipeline/detect/region-data.js';
+import { AhoCorasick } from '@monyone/aho-corasick/greedy';
+import { readdirSync } from 'node:fs';
 import { findPlaces } from '../pipeline/detect/region-matcher.js';
 import { detectRegion, resolveRegionName, type RegionContext } from '../pipeline/detect/region.js';
 import type { AuthorField, RegionField, TitleField } from '../pipeline/types.js';
@@ -85,6 +87,40 @@ test('matcher: leftmost-longest keeps substrings from inventing places', () => {
   assert.deepEqual(hits('浙江西部'), ['浙江']);
   assert.deepEqual(hits('红河州'), ['红河州']);
   assert.deepEqual(hits(''), []);
+});
+
+test('matcher: the same hits as @monyone/aho-corasick greedy over every alias', () => {
+  const texts = [...new Set(divisions().all.flatMap((d) => aliasesOf(d).map((a) => a.text)))].sort();
+  const reference = new AhoCorasick(texts);
+  const same = (s: string): void => {
+    const want = reference.matchInText(s).map((m) => `${m.begin}-${m.end}:${m.keyword}`);
+    assert.deepEqual(findPlaces(s).map((h) => `${h.start}-${h.end}:${h.text}`), want, s.slice(0, 80));
+  };
+  const dirs = [path.join(packageRoot, 'seeds'), path.join(packageRoot, 'test', 'fixtures', 'detect')];
+  let files = 0;
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      same(readFileSync(path.join(dir, name), 'utf8'));
+      files += 1;
+    }
+  }
+  assert.ok(files >= 5);
+  // Runs of name fragments, where failure links and replaced hits matter.
+  let x = 7;
+  const rnd = (k: number): number => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return (x >>> 8) % k;
+  };
+  for (let k = 0; k < 2000; k += 1) {
+    let s = '';
+    const parts = 1 + rnd(6);
+    for (let i = 0; i < parts; i += 1) {
+      const t = texts[rnd(texts.length)]!;
+      const from = rnd(t.length);
+      s += t.slice(from, from + 1 + rnd(t.length)) + (rnd(4) === 0 ? '，' : '');
+    }
+    same(s);
+  }
 });
 
 test('resolveRegionName: INDEX.md cells to official names and codes', () => {

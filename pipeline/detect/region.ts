@@ -1,7 +1,7 @@
 // Region of a document: the place it is about, resolved to official names and GB/T 2260
 // codes, or `national` for a national subject, or null when the text names no place.
 //
-// 1. Every paragraph is scanned once with the alias automaton (region-matcher); each hit is
+// 1. The text is scanned once with the alias automaton (region-matcher); each hit is
 //    weighed by where it stands (region-zones) and kept only when certain or corroborated
 //    (region-mentions).
 // 2. The title and the author's line decide when they name a place (the document says where
@@ -12,7 +12,7 @@
 import { cleanText, evidenceIn, type Page, type PageLine } from '../page.js';
 import type { AuthorField, Evidence, Place, PlaceMention, RegionField, SourceTypeField, TitleField } from '../types.js';
 import { within, type Division } from './region-data.js';
-import { findPlaces } from './region-matcher.js';
+import { findPlaces, type PlaceHit } from './region-matcher.js';
 import { resolveMentions, type Mention, type Occurrence } from './region-mentions.js';
 import { nationalCues } from './region-national.js';
 import { ANCHOR_WEIGHT, isSiteFurniture, zonesOf, type Zone } from './region-zones.js';
@@ -69,9 +69,9 @@ function scan(page: Page, ctx: RegionContext): Scan {
   const occurrences: Occurrence[] = [];
   const cues: Cue[] = [];
   const anchorLines = new Set<number>();
-  const add = (line: PageLine, index: number, text: string, zone: Zone, block: number): void => {
+  const add = (line: PageLine, index: number, text: string, zone: Zone, block: number, hits: readonly PlaceHit[]): void => {
     if (zone.anchor) anchorLines.add(line.no);
-    for (const hit of findPlaces(text)) {
+    for (const hit of hits) {
       const dateline = DATELINE_AFTER.test(text.slice(hit.end, hit.end + 8));
       const example = EXAMPLE_BEFORE.test(text.slice(Math.max(0, hit.start - 2), hit.start)) || EXAMPLE_AFTER.test(text.slice(hit.end, hit.end + 10));
       occurrences.push({
@@ -94,11 +94,24 @@ function scan(page: Page, ctx: RegionContext): Scan {
     }
   };
   const zones = zonesOf(page, ctx.title);
+  // One pass of the automaton over the whole text: names hold no whitespace and blocks are
+  // separated by whitespace, so each hit lies within one block, and the hits are those a
+  // block-by-block scan finds.
+  const hits = findPlaces(page.text);
+  let h = 0;
   page.blocks.forEach((b, i) => {
+    const line = page.lines[b.line - 1]!;
+    const start = line.offset + b.index;
+    while (h < hits.length && hits[h]!.start < start) h += 1;
     const zone = zones[i]!;
     if (zone.weight === 0) return;
-    const line = page.lines[b.line - 1]!;
-    add(line, b.index, b.text, zone, i);
+    const end = start + b.text.length;
+    const inBlock: PlaceHit[] = [];
+    for (; h < hits.length && hits[h]!.end <= end; h += 1) {
+      const hit = hits[h]!;
+      inBlock.push({ start: hit.start - start, end: hit.end - start, text: hit.text, candidates: hit.candidates });
+    }
+    add(line, b.index, b.text, zone, i, inBlock);
   });
   // The author's affiliation (or an issuing body's name) when it sits on a line not
   // already read as an author line.
@@ -111,7 +124,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
       if (!text) continue;
       const at = line.text.indexOf(text);
       const zone: Zone = { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
-      if (at >= 0) add(line, at, text, zone, -1);
+      if (at >= 0) add(line, at, text, zone, -1, findPlaces(text));
       else addDetached(text, author.evidence, zone, occurrences, cues);
     }
   }
