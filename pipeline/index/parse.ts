@@ -1,268 +1,180 @@
 // Parse seeds/INDEX.md with a real Markdown parser (micromark + GFM tables + YAML front
 // matter), keeping every row's line number so each diagnostic can point at it.
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { toString } from 'mdast-util-to-string';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import type { Root, Table, TableRow, RootContent, PhrasingContent } from 'mdast';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+//
+// micromark costs about 0.5 ms a table row (45 s for a 100,000-file catalogue), so it reads a
+// shortened copy of the document: in every run of three or more consecutive plain rows
+// (plain-row.ts) only the first and the last line stay. Taking out lines that begin and end
+// with `|` and hold no inline syntax changes nothing else: such a line cannot start, end or
+// interrupt any block (it is never a delimiter row, fence, HTML-block end or front-matter
+// fence), and front matter is never shortened. When the first line of a run is a row of the
+// catalogue table, so is every line of the run (a `|` line goes on a table), and the lines taken
+// out become rows read by plainRow; positions in the copy are mapped back to the whole text.
+import { parseMarkdownIndex, parseMarkdownIndexInWindows } from './parse-markdown.js';
+import type { IndexRow, ParsedIndex } from './parsed-index.js';
+import { isPlainRow, plainRow } from './plain-row.js';
 
-export const COLUMNS = ['file', 'title', 'type', 'date', 'author', 'region'] as const;
-export type Column = (typeof COLUMNS)[number];
-
-export interface IndexCell {
-  text: string;
-  /** Link destination when the cell is a Markdown link. */
-  url?: string;
-  /** UTF-16 offsets of the cell's content in INDEX.md (for rewriting). */
-  start?: number;
-  end?: number;
-}
-
-export interface IndexRow {
-  line: number;
-  cells: Record<Column, IndexCell>;
-  /** Cells beyond the six known columns (reported, kept on rewrite). */
-  extra: number;
-  /** Columns the row leaves out entirely (fewer cells than the header). */
-  missing: number;
-  /** UTF-16 offsets of the whole row line. */
-  start: number;
-  end: number;
-}
-
-export interface FrontMatter {
-  /** Parsed data, or undefined when the YAML is broken. */
-  data: unknown;
-  /** Line of the opening `---` and of each top-level key. */
-  line: number;
-  keyLines: Record<string, number>;
-  errors: { line: number; message: string }[];
-  start: number;
-  end: number;
-}
-
-export interface ParsedIndex {
-  text: string;
-  frontMatter: FrontMatter | null;
-  table: { line: number; endLine: number; header: string[]; start: number; end: number } | null;
-  /** Tables that look like a catalogue but whose header is not the expected one. */
-  otherTables: { line: number; header: string[] }[];
-  rows: IndexRow[];
-}
-
-/** Where a parsed piece of INDEX.md sits in the whole file (identity unless parsed in windows). */
-interface Shift {
-  line(l: number): number;
-  offset(o: number): number;
-}
-
-const IDENTITY: Shift = { line: (l) => l, offset: (o) => o };
-
-function cellOf(node: TableRow['children'][number] | undefined, shift: Shift): IndexCell {
-  if (!node) return { text: '' };
-  const link = node.children.find((c: PhrasingContent) => c.type === 'link');
-  const cell: IndexCell = { text: toString(node).trim() };
-  if (link && link.type === 'link') cell.url = link.url;
-  if (node.position) {
-    if (node.position.start.offset !== undefined) cell.start = shift.offset(node.position.start.offset);
-    if (node.position.end.offset !== undefined) cell.end = shift.offset(node.position.end.offset);
-  }
-  return cell;
-}
-
-function parseFrontMatter(value: string, node: RootContent): FrontMatter {
-  const startLine = node.position?.start.line ?? 1;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(value, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const errors = doc.errors.map((e) => ({
-    line: startLine + lineCounter.linePos(e.pos[0]).line,
-    message: e.message.split('\n')[0] ?? e.message,
-  }));
-  const keyLines: Record<string, number> = {};
-  if (isMap(doc.contents)) {
-    for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range) {
-        keyLines[String(item.key.value)] = startLine + lineCounter.linePos(item.key.range[0]).line;
-      }
-    }
-  }
-  let data: unknown;
-  if (errors.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: 50 });
-    } catch (err) {
-      errors.push({ line: startLine, message: (err as Error).message });
-    }
-  }
-  return {
-    data,
-    line: startLine,
-    keyLines,
-    errors,
-    start: node.position?.start.offset ?? 0,
-    end: node.position?.end.offset ?? 0,
-  };
-}
-
-function headerOf(table: Table): string[] {
-  return (table.children[0]?.children ?? []).map((c) => toString(c).trim().toLowerCase());
-}
-
-const MARKDOWN = {
-  extensions: [frontmatter(['yaml']), gfmTable()],
-  mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown()],
-};
-/** Past the first window a `---` line is never front matter (it only opens the file). */
-const MARKDOWN_BODY = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
-
-function isCatalogue(header: string[]): boolean {
-  return COLUMNS.every((c, i) => header[i] === c);
-}
-
-/** The body rows of a parsed table, placed in the whole file. */
-function rowsOf(table: Table, shift: Shift): IndexRow[] {
-  const fallback = shift.line(table.position?.start.line ?? 1);
-  return table.children.slice(1).map((row) => ({
-    line: row.position ? shift.line(row.position.start.line) : fallback,
-    cells: Object.fromEntries(COLUMNS.map((c, i) => [c, cellOf(row.children[i], shift)])) as Record<Column, IndexCell>,
-    extra: Math.max(0, row.children.length - COLUMNS.length),
-    missing: Math.max(0, COLUMNS.length - row.children.length),
-    start: shift.offset(row.position?.start.offset ?? 0),
-    end: shift.offset(row.position?.end.offset ?? 0),
-  }));
-}
-
-/** Adds one top-level node (front matter or a table) to the result. */
-function collect(result: ParsedIndex, node: RootContent, shift: Shift): void {
-  if (node.type === 'yaml' && result.frontMatter === null && node.position?.start.line !== undefined && shift.line(node.position.start.line) === 1) {
-    result.frontMatter = parseFrontMatter(node.value, node);
-  } else if (node.type === 'table') {
-    const header = headerOf(node);
-    const line = shift.line(node.position?.start.line ?? 1);
-    if (!isCatalogue(header) || result.table) {
-      result.otherTables.push({ line, header });
-      return;
-    }
-    result.table = {
-      line,
-      endLine: shift.line(node.position?.end.line ?? 1),
-      header,
-      start: shift.offset(node.position?.start.offset ?? 0),
-      end: shift.offset(node.position?.end.offset ?? 0),
-    };
-    for (const row of rowsOf(node, shift)) result.rows.push(row);
-  }
-}
-
-/**
- * Documents longer than this many lines are parsed a window at a time: micromark keeps every
- * event of a document in memory (tens of KB per table row), so a 100,000-row catalogue — or a
- * few MB of hostile `| x |` lines — would exhaust the heap in one piece.
- */
-export const WINDOW_LINES = 2000;
+export { COLUMNS, type Column, type FrontMatter, type IndexCell, type IndexRow, type ParsedIndex } from './parsed-index.js';
+export { WINDOW_LINES } from './parse-markdown.js';
 
 export function parseIndex(text: string): ParsedIndex {
-  const result: ParsedIndex = { text, frontMatter: null, table: null, otherTables: [], rows: [] };
-  const starts = lineStarts(text);
-  if (starts.length <= WINDOW_LINES) {
-    for (const node of fromMarkdown(text, MARKDOWN).children) collect(result, node, IDENTITY);
-    return result;
-  }
-  parseWindows(text, starts, result, WINDOW_LINES);
-  return result;
+  return parseShortened(text, parseMarkdownIndex);
 }
 
-/** parseIndex with windows of `windowLines` lines whatever the length (tests compare the two). */
+/** parseIndex with the Markdown read in windows of `windowLines` lines whatever the length (tests compare the two). */
 export function parseIndexInWindows(text: string, windowLines: number): ParsedIndex {
-  const result: ParsedIndex = { text, frontMatter: null, table: null, otherTables: [], rows: [] };
-  const starts = lineStarts(text);
-  parseWindows(text, starts, result, windowLines);
-  return result;
+  return parseShortened(text, (t) => parseMarkdownIndexInWindows(t, windowLines));
 }
 
-/** Offsets where lines start; a line ends at LF, CRLF or a bare CR, as Markdown counts them. */
-function lineStarts(text: string): number[] {
+/** How many lines parseIndex leaves out of micromark's copy (tests check the short cut is taken). */
+export function plainRunLines(text: string): number {
+  return cutsOf(text, linesOf(text)).reduce((n, cut) => n + cut.to - cut.from + 1, 0);
+}
+
+/** Where each line starts and where its content ends (before LF, CRLF or a bare CR). */
+interface Lines {
+  starts: number[];
+  ends: number[];
+}
+
+function linesOf(text: string): Lines {
   const starts = [0];
-  const re = /\r\n|\r|\n/gu;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (m.index + m[0].length < text.length) starts.push(m.index + m[0].length);
-  return starts;
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d) continue;
+    ends.push(i);
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 1;
+    if (i + 1 < text.length) starts.push(i + 1);
+  }
+  if (ends.length < starts.length) ends.push(text.length);
+  return { starts, ends };
 }
 
-/** The text of 1-based line `line` without its line ending. */
-function lineText(text: string, starts: number[], line: number): string {
-  const end = line < starts.length ? starts[line]! : text.length;
-  return text.slice(starts[line - 1]!, end).replace(/(?:\r\n|\r|\n)$/u, '');
+const OPENING_FENCE = /^\uFEFF?---[ \t]*$/u;
+const CLOSING_FENCE = /^---[ \t]*$/u;
+
+/** Lines (0-based count) that may be YAML front matter: up to its closing fence, none when unclosed. */
+function frontMatterLines(text: string, lines: Lines): number {
+  const line = (i: number): string => text.slice(lines.starts[i]!, lines.ends[i]!);
+  if (lines.starts.length < 2 || !OPENING_FENCE.test(line(0))) return 0;
+  for (let i = 1; i < lines.starts.length; i += 1) if (CLOSING_FENCE.test(line(i))) return i + 1;
+  return 0;
 }
 
-/**
- * Parses `text` in windows of `windowLines` lines. A node cut by the end of a window is parsed
- * again from its start in the next window, except a table: the next window starts with its
- * header and delimiter rows and its last row read (skipped), so the table goes on exactly as
- * it would in one piece.
- */
-function parseWindows(text: string, starts: number[], result: ParsedIndex, windowLines: number): void {
-  let first = 0; // 0-based first line of the window
-  /** A table that goes on past the window: its header and delimiter lines, and whether its rows are the catalogue's. */
-  let open = null as { prefix: string; catalogue: boolean; readUpTo: number } | null;
-  // The front matter is one node that must be read whole: the first window holds all of it.
-  let frontMatterLines = 0;
-  if (/^---[ \t]*(?:\r\n|\r|\n)/u.test(text)) {
-    for (let l = 1; l < starts.length; l += 1) {
-      if (/^---[ \t]*$/u.test(lineText(text, starts, l + 1))) {
-        frontMatterLines = l + 1;
-        break;
-      }
+/** Lines `from`..`to` (0-based, inclusive) taken out of the copy, after the kept line `from - 1`. */
+interface Cut {
+  from: number;
+  to: number;
+}
+
+/** Runs of plain rows, each shortened to its first and last line. */
+function cutsOf(text: string, lines: Lines): Cut[] {
+  const cuts: Cut[] = [];
+  const n = lines.starts.length;
+  let run = -1; // first line of the current run of plain rows
+  for (let i = frontMatterLines(text, lines); i <= n; i += 1) {
+    if (i < n && isPlainRow(text, lines.starts[i]!, lines.ends[i]!)) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0 && i - run >= 3) cuts.push({ from: run + 1, to: i - 2 });
+    run = -1;
+  }
+  return cuts;
+}
+
+/** Maps lines and offsets of the shortened copy back to the whole text. */
+class Expansion {
+  /** For each cut: the copy's first line (1-based) and offset after it, and lines/chars taken out up to it. */
+  private readonly copyLine: number[] = [];
+  private readonly copyOffset: number[] = [];
+  private readonly linesOut: number[] = [];
+  private readonly charsOut: number[] = [];
+
+  constructor(lines: Lines, cuts: Cut[]) {
+    let linesOut = 0;
+    let charsOut = 0;
+    for (const cut of cuts) {
+      const from = lines.starts[cut.from]!;
+      this.copyLine.push(cut.from + 1 - linesOut);
+      this.copyOffset.push(from - charsOut);
+      linesOut += cut.to - cut.from + 1;
+      charsOut += lines.starts[cut.to + 1]! - from;
+      this.linesOut.push(linesOut);
+      this.charsOut.push(charsOut);
     }
   }
-  while (first < starts.length) {
-    const stop = Math.min(starts.length, first + Math.max(windowLines, first === 0 ? frontMatterLines + 1 : 0));
-    const prefix = open?.prefix ?? '';
-    const prefixLines = open ? 2 : 0;
-    const from = starts[first]!;
-    const shift: Shift = { line: (l) => l - prefixLines + first, offset: (o) => o - prefix.length + from };
-    const tree = fromMarkdown(prefix + text.slice(from, stop < starts.length ? starts[stop]! : text.length), first === 0 ? MARKDOWN : MARKDOWN_BODY);
-    const lastWindow = stop >= starts.length;
-    const lastLine = prefixLines + (stop - first); // the window's last line, in window lines
-    let next = stop;
-    const continuing = open;
-    open = null;
-    for (const [k, node] of tree.children.entries()) {
-      const isLast = k === tree.children.length - 1;
-      const cut = isLast && !lastWindow && (node.position?.end.line ?? 0) >= lastLine;
-      if (continuing && k === 0 && node.type === 'table') {
-        // The table from the previous window: only its rows are new.
-        if (continuing.catalogue && result.table) {
-          for (const row of rowsOf(node, shift)) if (row.line > continuing.readUpTo) result.rows.push(row);
-          result.table.endLine = shift.line(node.position?.end.line ?? 1);
-          result.table.end = shift.offset(node.position?.end.offset ?? 0);
-        }
-        if (cut) {
-          open = { ...continuing, readUpTo: shift.line(node.position?.end.line ?? 1) };
-          next = stop - 1;
-        }
-        continue;
-      }
-      if (cut && node.type === 'table') {
-        const before = result.table;
-        collect(result, node, shift);
-        const startLine = shift.line(node.position?.start.line ?? 1);
-        open = { prefix: `${lineText(text, starts, startLine)}\n${lineText(text, starts, startLine + 1)}\n`, catalogue: result.table !== before, readUpTo: shift.line(node.position?.end.line ?? 1) };
-        next = stop - 1;
-        continue;
-      }
-      if (cut) {
-        // Parsed again from its start. A node longer than a window (a huge paragraph) is not a
-        // table, but a table may interrupt it: go on from its last line read, which may be the
-        // header of a table whose delimiter row is in the next window.
-        const startLine = shift.line(node.position?.start.line ?? 1) - 1;
-        next = startLine > first ? startLine : Math.max(first + 1, stop - 1);
-        continue;
-      }
-      collect(result, node, shift);
+
+  /** Index of the last cut at or before `value` in `at`, or -1. */
+  private static last(at: number[], value: number): number {
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at[mid]! <= value) lo = mid + 1;
+      else hi = mid;
     }
-    first = next;
+    return lo - 1;
   }
+
+  line(l: number): number {
+    const k = Expansion.last(this.copyLine, l);
+    return k < 0 ? l : l + this.linesOut[k]!;
+  }
+
+  offset(o: number): number {
+    const k = Expansion.last(this.copyOffset, o);
+    return k < 0 ? o : o + this.charsOut[k]!;
+  }
+}
+
+function parseShortened(text: string, parse: (text: string) => ParsedIndex): ParsedIndex {
+  const lines = linesOf(text);
+  const cuts = cutsOf(text, lines);
+  if (cuts.length === 0) return parse(text);
+  let copy = '';
+  let kept = 0;
+  for (const cut of cuts) {
+    copy += text.slice(kept, lines.starts[cut.from]!);
+    kept = lines.starts[cut.to + 1]!;
+  }
+  copy += text.slice(kept);
+  const short = parse(copy);
+  const map = new Expansion(lines, cuts);
+  // micromark skips a leading byte order mark and counts offsets from after it; so does the result.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const line = (l: number): number => map.line(l);
+  const offset = (o: number): number => map.offset(o + bom) - bom;
+
+  const fm = short.frontMatter;
+  const result: ParsedIndex = {
+    text,
+    frontMatter: fm && {
+      ...fm,
+      line: line(fm.line),
+      keyLines: Object.fromEntries(Object.entries(fm.keyLines).map(([k, l]) => [k, line(l)])),
+      errors: fm.errors.map((e) => ({ ...e, line: line(e.line) })),
+      start: offset(fm.start),
+      end: offset(fm.end),
+    },
+    table: short.table && { ...short.table, line: line(short.table.line), endLine: line(short.table.endLine), start: offset(short.table.start), end: offset(short.table.end) },
+    otherTables: short.otherTables.map((t) => ({ ...t, line: line(t.line) })),
+    rows: [],
+  };
+  let c = 0;
+  for (const row of short.rows) {
+    const moved: IndexRow = { ...row, line: line(row.line), start: offset(row.start), end: offset(row.end) };
+    for (const cell of Object.values(moved.cells)) {
+      if (cell.start !== undefined) cell.start = offset(cell.start);
+      if (cell.end !== undefined) cell.end = offset(cell.end);
+    }
+    result.rows.push(moved);
+    // The lines taken out after this row's line are rows of the same table.
+    while (c < cuts.length && cuts[c]!.from < moved.line) c += 1;
+    const cut = cuts[c];
+    if (cut && cut.from === moved.line) {
+      for (let l = cut.from; l <= cut.to; l += 1) result.rows.push(plainRow(text, l + 1, lines.starts[l]!, lines.ends[l]!, bom));
+    }
+  }
+  return result;
 }
