@@ -6,12 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config.js';
-import { referenceDateOf } from './detect/date-check.js';
+import { referenceDateOf, type Config } from './config.js';
 import type { Fs } from './io.js';
 import { packageRoot } from './paths.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './output/write-atomic.js';
+import type { CorpusResult } from './corpus/context.js';
 import type { FileResult } from './process-file.js';
 import type { SeedRecord } from './types.js';
 
@@ -57,6 +57,17 @@ export async function openCache(fs: Fs, dir: string, seedsDir: string, config: C
 function checksum(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
+
+/** What the last run found across the corpus, and the outputs it wrote, for one digest of every input. */
+interface RunState {
+  inputs: string;
+  corpus: Required<CorpusResult>;
+  /** Output files as written: size and mtime, so a file edited or replaced since is written again. */
+  outputs: Record<string, { size: number; mtimeMs: number }>;
+}
+
+/** The cache line holding the run state (record keys start with a sha256, never with `#`). */
+const RUN_KEY = '#run';
 
 export class RecordCache {
   /** Unparsed lines from disk, by key: parsed only when asked for. */
@@ -133,6 +144,64 @@ export class RecordCache {
     const json = JSON.stringify(result.record);
     this.used.set(RecordCache.key(file, sha256), `${checksum(json)}\t${json}`);
     this.changed = true;
+  }
+
+  private runState(): RunState | undefined {
+    const line = this.used.get(RUN_KEY) ?? this.stored.get(RUN_KEY);
+    const tab = line?.indexOf('\t') ?? -1;
+    if (line === undefined || tab <= 0 || line.slice(0, tab) !== checksum(line.slice(tab + 1))) return undefined;
+    try {
+      return JSON.parse(line.slice(tab + 1)) as RunState;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private setRunState(state: RunState): void {
+    const json = JSON.stringify(state);
+    this.used.set(RUN_KEY, `${checksum(json)}\t${json}`);
+    this.changed = true;
+  }
+
+  /** The corpus stages' result of the last run, when every input (`inputs`, a digest) is the same. */
+  corpusFor(inputs: string): Required<CorpusResult> | undefined {
+    const state = this.runState();
+    if (state?.inputs !== inputs) return undefined;
+    this.used.set(RUN_KEY, this.stored.get(RUN_KEY) ?? this.used.get(RUN_KEY)!);
+    return state.corpus;
+  }
+
+  setCorpus(inputs: string, corpus: Required<CorpusResult>): void {
+    this.setRunState({ inputs, corpus, outputs: {} });
+  }
+
+  /** Are `files` exactly as this cache saw them written for these inputs (same size and mtime)? */
+  async outputsCurrent(inputs: string, files: readonly string[]): Promise<boolean> {
+    const state = this.runState();
+    if (state?.inputs !== inputs) return false;
+    for (const f of files) {
+      const seen = state.outputs[f];
+      if (!seen) return false;
+      try {
+        const st = await this.fs.stat(f);
+        if (st.size !== seen.size || st.mtimeMs !== seen.mtimeMs) return false;
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Notes the outputs just written for these inputs. */
+  async setOutputs(inputs: string, files: readonly string[]): Promise<void> {
+    const state = this.runState();
+    if (state?.inputs !== inputs) return;
+    const outputs: RunState['outputs'] = {};
+    for (const f of files) {
+      const st = await this.fs.stat(f);
+      outputs[f] = { size: st.size, mtimeMs: st.mtimeMs };
+    }
+    this.setRunState({ ...state, outputs });
   }
 
   /** Writes the entries of this run (dropping stale ones); skipped when nothing changed. */

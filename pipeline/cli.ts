@@ -3,7 +3,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyBaseline, BASELINE_FILE, BaselineError, buildBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.js';
-import { planChangedSince } from './changed-since.js';
 import { CONFIG_FILE } from './config.js';
 import { countSeverities } from './diagnostic.js';
 import { formatters, type FormatInput } from './format/index.js';
@@ -11,7 +10,6 @@ import { oneLine } from './format/one-line.js';
 import { formatStepSummary } from './format/step-summary.js';
 import { UsageError, type Io } from './io.js';
 import { serializeManifest } from './output/manifest.js';
-import { renderReport } from './output/report-html.js';
 import { assertOutsideSeeds } from './output/outside-seeds.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
@@ -123,28 +121,35 @@ export async function main(argv: string[], io: Io): Promise<number> {
       '--baseline': v['update-baseline'] && baselineFile !== undefined ? path.dirname(baselineFile) : undefined,
     });
     const baseline = baselineFile === undefined ? undefined : await loadBaseline(io, baselineFile, v['update-baseline']);
-    const changed = v['changed-since'] === undefined ? null : await planChangedSince(io, { ref: v['changed-since'], seeds: v.seeds, out: v.out, config });
+    const changed = v['changed-since'] === undefined ? null : await (await import('./changed-since.js')).planChangedSince(io, { ref: v['changed-since'], seeds: v.seeds, out: v.out, config });
     let workers: number | undefined;
     if (v.workers !== undefined) {
       workers = Number(v.workers);
       if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers needs a whole number ≥ 0, got "${v.workers}"`);
     }
     const cache = v['no-cache'] ? undefined : await openCache(io.fs, path.resolve(io.cwd, v['cache-dir']), path.resolve(io.cwd, v.seeds), config);
-    const { manifest, diagnostics: all } = await runPipeline(io, {
+    const { manifest, diagnostics: all, inputs } = await runPipeline(io, {
       seeds: v.seeds,
       config,
       ...(changed ? { reuse: (e) => changed.reuse(e) } : {}),
       ...(cache ? { cache } : {}),
       ...(workers !== undefined ? { workers } : {}),
     });
-    await cache?.save().catch((err: Error) => io.stderr.write(`seedcheck: cache not saved: ${err.message}\n`));
     if (changed) io.stderr.write(`${changed.note()}\n`);
 
     if (!v['no-write']) {
       const out = path.resolve(io.cwd, v.out);
-      await writeAtomic(io.fs, path.join(out, 'manifest.json'), serializeManifest(manifest));
-      await writeAtomic(io.fs, path.join(out, 'report.html'), renderReport(manifest));
+      const files = [path.join(out, 'manifest.json'), path.join(out, 'report.html')];
+      // Outputs are a pure function of the inputs: when they are still the very files the
+      // last run wrote for these inputs, writing the same bytes again is skipped.
+      if (!(await cache?.outputsCurrent(inputs, files))) {
+        await writeAtomic(io.fs, files[0]!, serializeManifest(manifest));
+        const { renderReport } = await import('./output/report-html.js');
+        await writeAtomic(io.fs, files[1]!, renderReport(manifest));
+        await cache?.setOutputs(inputs, files).catch(() => undefined);
+      }
     }
+    await cache?.save().catch((err: Error) => io.stderr.write(`seedcheck: cache not saved: ${err.message}\n`));
 
     let diagnostics = all;
     let baselined: FormatInput['baselined'] = [];

@@ -48,6 +48,11 @@ export function parseConfig(text: string, source: string): Config {
   return finish({ rules: raw.rules ?? {}, ...(raw.referenceDate ? { referenceDate: raw.referenceDate } : {}) });
 }
 
+/** The day dates are judged against (future dates, "N years ago"): the configured one, or today (UTC). */
+export function referenceDateOf(config: Config, now: Date = new Date()): string {
+  return config.referenceDate ?? now.toISOString().slice(0, 10);
+}
+
 /** The severity a rule reports at: the configured one, or the rule's default. */
 export function severityFor(config: Config, ruleId: string, fallback: Severity): RuleSetting {
   const s = config.rules[ruleId];

@@ -9,15 +9,15 @@ import type { Config } from './config.js';
 import type { CorpusContext, CorpusResult } from './corpus/context.js';
 import { withConfiguredSeverity } from './configured-severity.js';
 import { diagnostic, sortDiagnostics } from './diagnostic.js';
-import { discover, type SeedEntry } from './discover.js';
+import { discover, INDEX_FILE, type SeedEntry } from './discover.js';
 import type { Io } from './io.js';
 import { MAX_CORPUS_FINDINGS, MAX_SEED_BYTES, megabytes } from './limits.js';
 import { capPerFileAndRule } from './diagnostic-cap.js';
 import { buildManifest, type Manifest } from './output/manifest.js';
 import { displayPath } from './paths.js';
-import { processFile, type FileResult } from './process-file.js';
+import type { FileResult } from './process-file.js';
 import { scoreOf } from './quality/score.js';
-import { corpusStages } from './stages.js';
+import { corpusStages } from './corpus-stages.js';
 import type { Diagnostic, SeedRecord } from './types.js';
 import { createPool, type Pool } from './worker-pool.js';
 
@@ -38,6 +38,8 @@ export interface RunOptions {
 
 export interface RunResult {
   manifest: Manifest;
+  /** Digest of every input of the run (files, INDEX.md, seeds path): equal digests, equal outputs. */
+  inputs: string;
   /** Every diagnostic, sorted (file, line, column, ruleId). */
   diagnostics: Diagnostic[];
 }
@@ -80,7 +82,7 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
       let result: FileResult;
       try {
         const p = poolFor();
-        result = p ? await p.run(entry.path, entry.name, bytes) : processFile(entry.path, entry.name, bytes, opts.config);
+        result = p ? await p.run(entry.path, entry.name, bytes) : (await import('./process-file.js')).processFile(entry.path, entry.name, bytes, opts.config);
       } catch (err) {
         const message = `internal error while analysing the file: ${(err as Error).message.split('\n')[0]} (please report this)`;
         return { record: null, messages: [diagnostic(entry.path, { ruleId: 'internal/stage-failed', severity: 'error', message })] };
@@ -108,21 +110,12 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
     records,
     seedPath: (name) => displayPath(io.cwd, path.join(seedsDir, name)),
   };
-  const corpus: Required<CorpusResult> = { messages: [], indexStatus: 'consistent', duplicates: [], nearDuplicates: [] };
-  for (const stage of corpusStages) {
-    try {
-      const r = await stage.run(ctx);
-      // Loops, not push(...spread): a broken 100,000-row INDEX.md yields more messages than
-      // the call stack has room for arguments.
-      for (const m of capPerFileAndRule(withConfiguredSeverity(r.messages, opts.config), MAX_CORPUS_FINDINGS)) corpus.messages.push(m);
-      if (r.indexStatus) corpus.indexStatus = r.indexStatus;
-      for (const d of r.duplicates ?? []) corpus.duplicates.push(d);
-      for (const d of r.nearDuplicates ?? []) corpus.nearDuplicates.push(d);
-    } catch (err) {
-      corpus.messages.push(
-        diagnostic(ctx.seedsPath, { ruleId: 'internal/stage-failed', severity: 'error', message: `internal error in corpus stage "${stage.name}": ${(err as Error).message} (please report this)` }),
-      );
-    }
+  const inputs = await inputsDigest(io, ctx, found.messages, results);
+  // Nothing changed since the last run: its corpus findings stand (INDEX.md is not parsed again).
+  let corpus = opts.cache?.corpusFor(inputs);
+  if (!corpus) {
+    corpus = await runCorpusStages(ctx);
+    opts.cache?.setCorpus(inputs, corpus);
   }
 
   // Corpus findings about one seed file (duplicates, file names) join that file's quality flags.
@@ -148,5 +141,43 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
     duplicates: corpus.duplicates,
     nearDuplicates: corpus.nearDuplicates,
   });
-  return { manifest, diagnostics };
+  return { manifest, diagnostics, inputs };
+}
+
+async function runCorpusStages(ctx: CorpusContext): Promise<Required<CorpusResult>> {
+  const corpus: Required<CorpusResult> = { messages: [], indexStatus: 'consistent', duplicates: [], nearDuplicates: [] };
+  for (const stage of corpusStages) {
+    try {
+      const r = await stage.run(ctx);
+      // Loops, not push(...spread): a broken 100,000-row INDEX.md yields more messages than
+      // the call stack has room for arguments.
+      for (const m of capPerFileAndRule(withConfiguredSeverity(r.messages, ctx.config), MAX_CORPUS_FINDINGS)) corpus.messages.push(m);
+      if (r.indexStatus) corpus.indexStatus = r.indexStatus;
+      for (const d of r.duplicates ?? []) corpus.duplicates.push(d);
+      for (const d of r.nearDuplicates ?? []) corpus.nearDuplicates.push(d);
+    } catch (err) {
+      corpus.messages.push(
+        diagnostic(ctx.seedsPath, { ruleId: 'internal/stage-failed', severity: 'error', message: `internal error in corpus stage "${stage.name}": ${(err as Error).message} (please report this)` }),
+      );
+    }
+  }
+  return corpus;
+}
+
+/**
+ * A digest of everything the corpus stages and the outputs depend on besides the code and
+ * config (which salt the cache): the seeds path, each file's name and content hash (or what
+ * went wrong reading it), the folder's own findings, and INDEX.md's bytes.
+ */
+async function inputsDigest(io: Io, ctx: CorpusContext, folderMessages: readonly Diagnostic[], results: readonly { record: SeedRecord | null; messages: Diagnostic[] }[]): Promise<string> {
+  const h = createHash('sha256').update(ctx.seedsPath).update('\0');
+  for (const name of ctx.files) h.update(name).update('\0');
+  for (const r of results) h.update(r.record ? r.record.sha256 : JSON.stringify(r.messages)).update('\0');
+  h.update(JSON.stringify(folderMessages)).update('\0');
+  try {
+    h.update(await io.fs.readFile(path.join(ctx.seedsDir, INDEX_FILE)));
+  } catch (err) {
+    h.update(`no INDEX.md: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  return h.digest('hex');
 }

@@ -4,10 +4,9 @@
 //   discover → read → decode → facts → page → detect → quality → validate record
 //                                                                   ↓
 //                                  corpus: INDEX.md, duplicates, near-duplicates → outputs
-import type { CorpusStage } from './corpus/context.js';
-import { checkIndex } from './corpus/check-index.js';
-import { findDuplicates } from './corpus/duplicates.js';
-import { findNearDuplicates } from './corpus/near-duplicates.js';
+//
+// The corpus stages are listed in corpus-stages.ts: the main thread of a run whose files all
+// come from the cache loads none of the modules imported here.
 import type { SeedFile } from './seed-file.js';
 import { keepReportExcerpt } from './report/excerpt.js';
 import { structurePage } from './stages/build-page.js';
@@ -34,10 +33,4 @@ export const fileStages: readonly FileStage[] = [
   // Keeps the seed text around every span found so far, for the HTML report.
   { name: 'report-excerpt', run: keepReportExcerpt },
   { name: 'validate-record', run: validateRecord },
-];
-
-export const corpusStages: readonly CorpusStage[] = [
-  { name: 'index', run: checkIndex },
-  { name: 'duplicates', run: findDuplicates },
-  { name: 'near-duplicates', run: findNearDuplicates },
 ];

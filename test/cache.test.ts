@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,4 +74,39 @@ test('worker threads give the same manifest as the main thread', async () => {
   await runCli(['--no-cache', '--workers', '0', '--out', 'main'], dir);
   await runCli(['--no-cache', '--workers', '2', '--out', 'pool'], dir);
   assert.ok(readFileSync(path.join(dir, 'main', 'manifest.json')).equals(readFileSync(path.join(dir, 'pool', 'manifest.json'))));
+});
+
+test('nothing changed: the outputs are not written again; a damaged output, an INDEX.md edit or a new seed brings the work back', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-cache-outputs-'));
+  cpSync(path.join(packageRoot, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  const manifestFile = path.join(dir, 'reports', 'manifest.json');
+  const reportFile = path.join(dir, 'reports', 'report.html');
+  const cold = await runCli(['--cache-dir', 'cache'], dir);
+  const manifest = readFileSync(manifestFile);
+  const report = readFileSync(reportFile);
+  const mtimes = (): number[] => [manifestFile, reportFile].map((f) => statSync(f).mtimeMs);
+  const written = mtimes();
+
+  const warm = await runCli(['--cache-dir', 'cache'], dir);
+  assert.equal(warm.stdout, cold.stdout, 'the same findings are printed');
+  assert.equal(warm.code, cold.code);
+  assert.deepEqual(mtimes(), written, 'outputs left as they were');
+
+  writeFileSync(reportFile, 'tampered');
+  await runCli(['--cache-dir', 'cache'], dir);
+  assert.ok(readFileSync(reportFile).equals(report), 'a changed output is written again');
+  rmSync(manifestFile);
+  await runCli(['--cache-dir', 'cache'], dir);
+  assert.ok(readFileSync(manifestFile).equals(manifest), 'a deleted output is written again');
+
+  // INDEX.md is an input: a wrong title in it must be found though every seed is cached.
+  const indexFile = path.join(dir, 'seeds', 'INDEX.md');
+  const index = readFileSync(indexFile, 'utf8');
+  const row = index.split('\n').find((l) => l.startsWith('| [004_'))!;
+  const cells = row.split('|');
+  cells[2] = ' 一个不对的标题 ';
+  writeFileSync(indexFile, index.replace(row, cells.join('|')));
+  const edited = await runCli(['--cache-dir', 'cache'], dir);
+  assert.match(edited.stdout, /index\/title-mismatch/u);
+  assert.notDeepEqual(mtimes(), written);
 });

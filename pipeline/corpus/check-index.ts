@@ -2,9 +2,6 @@
 // records detected in them.
 import { diagnostic } from '../diagnostic.js';
 import { INDEX_FILE } from '../discover.js';
-import { checkIndexStructure } from '../index/check.js';
-import { compareIndex } from '../index/compare.js';
-import { parseIndex } from '../index/parse.js';
 import { readIndexFile } from '../index/read-index.js';
 import type { CorpusContext, CorpusResult } from './context.js';
 
@@ -25,6 +22,8 @@ export async function checkIndex(ctx: CorpusContext): Promise<CorpusResult> {
       ],
     };
   }
+  // Loaded here: a run whose corpus findings come from the cache never needs the parser.
+  const [{ parseIndex }, { checkIndexStructure }, { compareIndex }] = await Promise.all([import('../index/parse.js'), import('../index/check.js'), import('../index/compare.js')]);
   const index = parseIndex(text);
   const messages = [
     ...read.messages,
