@@ -39,6 +39,15 @@ interface Lines {
 function linesOf(text: string): Lines {
   const starts = [0];
   const ends: number[] = [];
+  if (!text.includes('\r')) {
+    // LF only (the usual case): let the engine find them.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      if (i + 1 < text.length) starts.push(i + 1);
+    }
+    if (ends.length < starts.length) ends.push(text.length);
+    return { starts, ends };
+  }
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c !== 0x0a && c !== 0x0d) continue;

@@ -62,11 +62,25 @@ function plainLink(text: string, from: number, to: number): number {
   return close;
 }
 
-/** Cell content between two pipes, without the spaces around it. */
-function contentBounds(text: string, from: number, to: number): [number, number] {
+/** The first position in [from, to) that is not a space, or `to`. */
+function skipSpaces(text: string, from: number, to: number): number {
   while (from < to && text.charCodeAt(from) === SPACE) from += 1;
+  return from;
+}
+
+/** The end of text[from, to) without trailing spaces. */
+function trimSpaces(text: string, from: number, to: number): number {
   while (to > from && text.charCodeAt(to - 1) === SPACE) to -= 1;
-  return [from, to];
+  return to;
+}
+
+/** Whether text[from, to) holds only `-`, `:` and spaces, as a delimiter-row cell may. */
+function delimiterCell(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c !== DASH && c !== COLON && c !== SPACE) return false;
+  }
+  return true;
 }
 
 /**
@@ -76,23 +90,24 @@ function contentBounds(text: string, from: number, to: number): [number, number]
 export function isPlainRow(text: string, start: number, end: number): boolean {
   if (end - start < 2 || text.charCodeAt(start) !== PIPE || text.charCodeAt(end - 1) !== PIPE) return false;
   let delimiterLike = true;
-  let cell = start + 1;
-  for (let i = start + 1; i < end; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === PIPE) {
-      const [from, to] = contentBounds(text, cell, i);
-      if (from < to && !plainText(text, from, to) && plainLink(text, from, to) < 0) return false;
-      cell = i + 1;
-    } else if (delimiterLike && c !== DASH && c !== COLON && c !== SPACE) {
-      delimiterLike = false;
+  // Cell by cell: the line ends with `|`, so every search finds one before `end`.
+  for (let open = start; open < end - 1; ) {
+    const close = text.indexOf('|', open + 1);
+    const from = skipSpaces(text, open + 1, close);
+    const to = trimSpaces(text, from, close);
+    if (from < to) {
+      if (delimiterLike && !delimiterCell(text, from, to)) delimiterLike = false;
+      if (!plainText(text, from, to) && plainLink(text, from, to) < 0) return false;
     }
+    open = close;
   }
   return !delimiterLike;
 }
 
 /** The cell whose opening `|` is at `open` and next `|` at `close` (a plain row's); offsets less `back`. */
 function cellAt(text: string, open: number, close: number, last: boolean, back: number): IndexCell {
-  const [from, to] = contentBounds(text, open + 1, close);
+  const from = skipSpaces(text, open + 1, close);
+  const to = trimSpaces(text, from, close);
   const link = from < to ? plainLink(text, from, to) : -1;
   const start = open - back;
   const end = (last ? close + 1 : close) - back;
@@ -107,13 +122,12 @@ function cellAt(text: string, open: number, close: number, last: boolean, back: 
 export function plainRow(text: string, line: number, start: number, end: number, back = 0): IndexRow {
   const cells = {} as Record<Column, IndexCell>;
   let count = 0;
-  let open = start;
-  for (let i = start + 1; i < end; i += 1) {
-    if (text.charCodeAt(i) !== PIPE) continue;
+  for (let open = start; open < end - 1; ) {
+    const close = text.indexOf('|', open + 1);
     const column = COLUMNS[count];
-    if (column !== undefined) cells[column] = cellAt(text, open, i, i === end - 1, back);
+    if (column !== undefined) cells[column] = cellAt(text, open, close, close === end - 1, back);
     count += 1;
-    open = i;
+    open = close;
   }
   for (let k = count; k < COLUMNS.length; k += 1) cells[COLUMNS[k]!] = { text: '' };
   return {
