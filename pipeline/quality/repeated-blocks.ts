@@ -3,9 +3,9 @@
 // title and Gopher-style fraction rules leave the second copies out so that one copied
 // block is reported once, not three times.
 import { optionsFor } from '../config.js';
-import { codePointLength, type Page, type PageLine } from '../page.js';
+import type { Page, PageLine } from '../page.js';
 import type { SeedFile } from '../seed-file.js';
-import { normalised } from './text.js';
+import { lineKeys } from './line-keys.js';
 
 /** Shortest repeated block, in code points: about one short paragraph. */
 export const MIN_BLOCK_CHARS = 100;
@@ -51,9 +51,9 @@ export function repeatedBlocks(page: Page, minChars: number): RepeatedBlock[] {
 function find(page: Page, minChars: number): RepeatedBlock[] {
   // The non-blank lines, as (page line index, normalised text).
   const seq: { index: number; key: string; chars: number }[] = [];
-  page.lines.forEach((l, index) => {
-    const key = normalised(l.text);
-    if (key !== '') seq.push({ index, key, chars: codePointLength(key) });
+  const { keys, chars } = lineKeys(page);
+  keys.forEach((key, index) => {
+    if (key !== '') seq.push({ index, key, chars: chars[index]! });
   });
   const positions = new Map<string, number[]>();
   seq.forEach((s, i) => {
@@ -112,24 +112,50 @@ export function blockMinChars(file: SeedFile): number {
   return typeof v === 'number' ? v : MIN_BLOCK_CHARS;
 }
 
+/** The lines the rules look at, for one block threshold (computed once per page and threshold). */
+interface LineSets {
+  copies: Set<number>;
+  checked: PageLine[];
+  content: PageLine[];
+}
+
+const lineSets = new WeakMap<Page, Map<number, LineSets>>();
+
+function linesOf(file: SeedFile): LineSets {
+  const page = file.page;
+  const min = blockMinChars(file);
+  let byMin = lineSets.get(page);
+  if (!byMin) {
+    byMin = new Map();
+    lineSets.set(page, byMin);
+  }
+  let sets = byMin.get(min);
+  if (!sets) {
+    const copies = repeatedLines(repeatedBlocks(page, min));
+    const checked = copies.size === 0 ? page.lines : page.lines.filter((_, i) => !copies.has(i));
+    sets = { copies, checked, content: checked.filter((l) => !FURNITURE.has(l.kind)) };
+    byMin.set(min, sets);
+  }
+  return sets;
+}
+
 /** Page line indices of the second copies of the file's repeated blocks. */
-export function secondCopies(file: SeedFile): Set<number> {
-  return repeatedLines(repeatedBlocks(file.page, blockMinChars(file)));
+export function secondCopies(file: SeedFile): ReadonlySet<number> {
+  return linesOf(file).copies;
 }
 
 /**
  * The lines span-level rules look at: every line except those in a second copy of a repeated
  * block (a problem there is the same problem as in the first copy, and goes with the copy).
  */
-export function checkedLines(file: SeedFile): PageLine[] {
-  const skip = secondCopies(file);
-  return skip.size === 0 ? file.page.lines : file.page.lines.filter((_, i) => !skip.has(i));
+export function checkedLines(file: SeedFile): readonly PageLine[] {
+  return linesOf(file).checked;
 }
 
 /** Page furniture, reported by the noise rules; content rules (script, elision) skip it. */
 const FURNITURE = new Set(['boilerplate', 'nav']);
 
 /** checkedLines without furniture lines: the document's own text. */
-export function contentLines(file: SeedFile): PageLine[] {
-  return checkedLines(file).filter((l) => !FURNITURE.has(l.kind));
+export function contentLines(file: SeedFile): readonly PageLine[] {
+  return linesOf(file).content;
 }

@@ -9,12 +9,15 @@
 // - The limits themselves are Gopher's: they are shares of characters, which carry over.
 // Repeated blocks and repeated whole lines are left out (their own rules report them).
 import { optionsFor } from '../../config.js';
-import { codePointLength, evidenceAt, type Page } from '../../page.js';
-import { secondCopies } from '../repeated-blocks.js';
-import { KeyTable } from '../key-table.js';
+import { evidenceAt, type Page } from '../../page.js';
+import type { SeedFile } from '../../seed-file.js';
+import { lineKeys } from '../line-keys.js';
+import { NgramCounts } from '../ngram-stats.js';
+import { blockMinChars, secondCopies } from '../repeated-blocks.js';
 import type { QualityRule } from '../rule.js';
 import { opt, resolveOptions } from '../rule.js';
-import { normalised, percent, tokensOf, type Token } from '../text.js';
+import { percent } from '../text.js';
+import { tokenize, type Tokens } from '../tokens.js';
 
 /** Gopher: share of characters in the most frequent word n-gram, for n = 2, 3, 4. */
 const TOP_LIMITS: readonly [number, number][] = [[2, 0.2], [3, 0.18], [4, 0.16]];
@@ -23,59 +26,17 @@ const DUP_LIMITS: readonly [number, number][] = [[5, 0.15], [6, 0.14], [7, 0.13]
 
 const CHARS_PER_WORD = { default: 2, minimum: 1, maximum: 4, description: 'tokens (Han characters) per Gopher word when turning word n-grams into character n-grams' };
 
-/** The counted tokens as integer ids, with prefix sums of token lengths in `cum`. */
+/** The counted tokens, the text length they are measured against, and their n-gram counts. */
 interface Prepared {
   page: Page;
-  tokens: Token[];
-  ids: Uint32Array;
-  cum: Float64Array;
+  tokens: Tokens;
   total: number;
+  counts: NgramCounts;
+  top: Map<number, TopPhrase | null>;
 }
 
-// Two polynomial rolling hashes in 32-bit integer arithmetic (wrapping multiply), with
-// different odd bases: an n-gram's key is the pair, so two different n-grams share one with
-// odds ~2^-64 per pair, and no floating-point modulo runs in the inner loop.
-const B1 = 0x01000193;
-const B2 = 0x5bd1e995;
-
-interface NgramKeys {
-  a: Int32Array;
-  b: Int32Array;
-}
-
-/** Rolling hash keys of every n-gram: (a[i], b[i]) is the key of tokens i … i+n−1. */
-function ngramKeys(p: Prepared, n: number): NgramKeys {
-  const ids = p.ids;
-  const count = Math.max(0, ids.length - n + 1);
-  const a = new Int32Array(count);
-  const b = new Int32Array(count);
-  if (count === 0) return { a, b };
-  let pw1 = 1;
-  let pw2 = 1;
-  for (let k = 1; k < n; k += 1) {
-    pw1 = Math.imul(pw1, B1);
-    pw2 = Math.imul(pw2, B2);
-  }
-  let h1 = 0;
-  let h2 = 0;
-  for (let k = 0; k < n; k += 1) {
-    h1 = (Math.imul(h1, B1) + ids[k]!) | 0;
-    h2 = (Math.imul(h2, B2) + ids[k]!) | 0;
-  }
-  a[0] = h1;
-  b[0] = h2;
-  for (let i = 1; i < count; i += 1) {
-    h1 = (Math.imul((h1 - Math.imul(ids[i - 1]!, pw1)) | 0, B1) + ids[i + n - 1]!) | 0;
-    h2 = (Math.imul((h2 - Math.imul(ids[i - 1]!, pw2)) | 0, B2) + ids[i + n - 1]!) | 0;
-    a[i] = h1;
-    b[i] = h2;
-  }
-  return { a, b };
-}
-
-function span(tokens: readonly Token[], i: number, n: number): { offset: number; length: number } {
-  const a = tokens[i]!;
-  return { offset: a.offset, length: tokens[i + n - 1]!.end - a.offset };
+function span(t: Tokens, i: number, n: number): { offset: number; length: number } {
+  return { offset: t.start[i]!, length: t.end[i + n - 1]! - t.start[i]! };
 }
 
 /**
@@ -84,42 +45,38 @@ function span(tokens: readonly Token[], i: number, n: number): { offset: number;
  * earlier line stay in the length but not in the n-grams: repetition/duplicate-lines reports
  * them, so the n-gram rules measure the repetition *inside* distinct lines.
  */
-const prepared = new WeakMap<object, Prepared>();
+const prepared = new WeakMap<Page, Map<number, Prepared>>();
 
-function prepare(file: Parameters<QualityRule['check']>[0]): Prepared {
-  const hit = prepared.get(file);
-  if (hit) return hit;
+function prepare(file: SeedFile): Prepared {
   const page = file.page;
+  const min = blockMinChars(file);
+  let byMin = prepared.get(page);
+  if (!byMin) {
+    byMin = new Map();
+    prepared.set(page, byMin);
+  }
+  const hit = byMin.get(min);
+  if (hit) return hit;
   const copies = secondCopies(file);
-  const repeatedLine = new Set<number>();
+  const { keys, chars } = lineKeys(page);
+  const counted = new Uint8Array(keys.length);
   const seen = new Set<string>();
   let total = 0;
-  page.lines.forEach((l, i) => {
-    const key = normalised(l.text);
-    if (key === '' || copies.has(i)) return;
-    total += codePointLength(key);
-    if (seen.has(key)) repeatedLine.add(i);
+  keys.forEach((key, i) => {
+    if (copies.has(i)) return;
+    counted[i] = 1; // blank lines hold no tokens
+    if (key === '') return;
+    total += chars[i]!;
+    if (seen.has(key)) counted[i] = 0;
     else seen.add(key);
   });
-  const tokens = tokensOf(page, (i) => copies.has(i) || repeatedLine.has(i));
-  const byText = new Map<string, number>();
-  const ids = new Uint32Array(tokens.length);
-  const cum = new Float64Array(tokens.length + 1);
-  tokens.forEach((t, i) => {
-    let id = byText.get(t.text);
-    if (id === undefined) {
-      id = byText.size + 1;
-      byText.set(t.text, id);
-    }
-    ids[i] = id;
-    cum[i + 1] = cum[i]! + t.length;
-  });
-  const p: Prepared = { page, tokens, ids, cum, total };
-  prepared.set(file, p);
+  const tokens = tokenize(page.lines, (i) => counted[i] === 1);
+  const p: Prepared = { page, tokens, total, counts: new NgramCounts(tokens), top: new Map() };
+  byMin.set(min, p);
   return p;
 }
 
-const charsOf = (p: Prepared, i: number, n: number): number => p.cum[i + n]! - p.cum[i]!;
+const charsOf = (p: Prepared, i: number, n: number): number => p.tokens.cum[i + n]! - p.tokens.cum[i]!;
 
 interface TopPhrase {
   n: number;
@@ -130,31 +87,23 @@ interface TopPhrase {
 }
 
 /** The most frequent n-gram that is over its limit (the one furthest over), or null. */
-const topCache = new WeakMap<Prepared, Map<number, TopPhrase | null>>();
-
 function topPhrase(p: Prepared, cpw: number): TopPhrase | null {
-  let byCpw = topCache.get(p);
-  if (!byCpw) {
-    byCpw = new Map();
-    topCache.set(p, byCpw);
-  }
-  if (!byCpw.has(cpw)) byCpw.set(cpw, computeTopPhrase(p, cpw));
-  return byCpw.get(cpw)!;
+  if (!p.top.has(cpw)) p.top.set(cpw, computeTopPhrase(p, cpw));
+  return p.top.get(cpw)!;
 }
 
 function computeTopPhrase(p: Prepared, cpw: number): TopPhrase | null {
-  const { tokens, total } = p;
+  const { tokens, total, counts } = p;
   if (total === 0) return null;
   let worst: TopPhrase | null = null;
   for (const [words, limit] of TOP_LIMITS) {
     const n = words * cpw;
-    if (tokens.length < n) continue;
-    const keys = ngramKeys(p, n);
-    const table = new KeyTable(keys.a.length);
-    for (let i = 0; i + n <= tokens.length; i += 1) table.count[table.slot(keys.a[i]!, keys.b[i]!, i)]! += 1;
-    const top = table.mostFrequent();
-    const best = top < 0 ? null : { count: table.count[top]!, first: table.first[top]! };
-    if (!best || best.count < 2) continue;
+    if (tokens.count < n) continue;
+    // Skip an n whose best possible share cannot beat the limit or the worst so far.
+    const bound = (counts.countBound(n) * counts.maxWindowChars(n)) / total;
+    if (bound <= limit || (worst && bound / limit <= worst.share / worst.limit)) continue;
+    const best = counts.frequent(n);
+    if (!best) continue;
     const share = (charsOf(p, best.first, n) * best.count) / total;
     if (share > limit && (!worst || share / limit > worst.share / worst.limit)) worst = { n, limit, share, i: best.first, count: best.count };
   }
@@ -186,32 +135,6 @@ export const topNgram: QualityRule = {
   },
 };
 
-/** datatrove's find_all_duplicate: characters in n-grams seen before, skipping past each repeat. */
-function duplicateChars(p: Prepared, n: number): { chars: number; firstRepeat: number; original: number } {
-  const { tokens } = p;
-  const keys = ngramKeys(p, n);
-  const seen = new KeyTable(keys.a.length);
-  let chars = 0;
-  let firstRepeat = -1;
-  let original = -1;
-  let i = 0;
-  while (i + n <= tokens.length) {
-    const sl = seen.slot(keys.a[i]!, keys.b[i]!, i);
-    const before = seen.first[sl]!;
-    if (before !== i) {
-      chars += charsOf(p, i, n);
-      if (firstRepeat < 0) {
-        firstRepeat = i;
-        original = before;
-      }
-      i += n;
-    } else {
-      i += 1;
-    }
-  }
-  return { chars, firstRepeat, original };
-}
-
 export const duplicateNgrams: QualityRule = {
   id: 'repetition/duplicate-ngrams',
   description: 'Too much of the text is made of phrases that already occurred (Gopher duplicated n-gram share, in Chinese characters).',
@@ -232,8 +155,10 @@ export const duplicateNgrams: QualityRule = {
     let worst: { n: number; limit: number; share: number; at: number; original: number } | null = null;
     for (const [words, limit] of DUP_LIMITS) {
       const n = words * cpw;
-      if (tokens.length < 2 * n) continue;
-      const d = duplicateChars(p, n);
+      if (tokens.count < 2 * n) continue;
+      const bound = p.counts.duplicateBound(n) / total;
+      if (bound <= limit || (worst && bound / limit <= worst.share / worst.limit)) continue;
+      const d = p.counts.duplicated(n);
       const share = d.chars / total;
       if (share > limit && d.firstRepeat >= 0 && (!worst || share / limit > worst.share / worst.limit))
         worst = { n, limit, share, at: d.firstRepeat, original: d.original };
