@@ -10,6 +10,7 @@ import { mojibakeRanges } from './mojibake.js';
 /** Zero-width characters, soft hyphen, word joiner, a BOM inside the text (bidirectional
  *  controls and marks are encoding/bidi-control's). */
 const INVISIBLE_G = /[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]/gu;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]/u;
 
 export const invisibleChars: QualityRule = {
   id: 'encoding/invisible-chars',
@@ -20,13 +21,15 @@ export const invisibleChars: QualityRule = {
     'No threshold. One info message per file with the count and the first places: 知乎-style pages carry dozens of U+200B that change no meaning. Bidirectional controls, which can reorder what a reader sees, are encoding/bidi-control (warning).',
   check(file, report) {
     if (file.binary) return;
+    if (!INVISIBLE.test(file.text)) return;
     const seen: Evidence[] = [];
     const counts = new Map<string, number>();
     for (const line of checkedLines(file)) {
       INVISIBLE_G.lastIndex = 0;
-      const garbled = line.text.length > 0 && /[^\x00-\x7f]/u.test(line.text) ? mojibakeRanges(line) : [];
+      let garbled: [number, number][] | undefined;
       for (let m = INVISIBLE_G.exec(line.text); m !== null; m = INVISIBLE_G.exec(line.text)) {
         const at = m.index;
+        garbled ??= mojibakeRanges(line);
         if (garbled.some(([a, z]) => at >= a && at < z)) continue; // part of encoding/mojibake's span
         seen.push(evidenceIn(line, m.index, m[0]));
         counts.set(uPlus(m[0]), (counts.get(uPlus(m[0])) ?? 0) + 1);

@@ -1,8 +1,8 @@
 // Mojibake: text that went through a wrong decode before it was saved. decode.ts reports
 // bytes that are not UTF-8; these signatures survive in perfectly valid UTF-8.
-import iconv from 'iconv-lite';
 import { evidenceIn, type PageLine } from '../../page.js';
 import { checkedLines } from '../repeated-blocks.js';
+import { encodeRange, type Codec } from '../reencode.js';
 import type { QualityRule } from '../rule.js';
 import { opt } from '../rule.js';
 import { reportSpans } from '../text.js';
@@ -12,43 +12,95 @@ import { reportSpans } from '../text.js';
  * uninitialised stack / heap fill bytes (CC CC, CD CD) read as GBK.
  */
 const GARBLE_G = /锟斤拷(?:锟斤拷)*|烫{4,}|屯{4,}|\ufffd+/gu;
-
-/** Non-ASCII runs that may be UTF-8 bytes shown through a wrong 8-bit / GBK code page. */
-const CANDIDATE_G = /[^\x00-\x7f]{2,}/gu;
+/** Whether a text holds any GARBLE_G match (one scan of the file instead of one per line). */
+const GARBLE = /锟斤拷|烫{4}|屯{4}|\ufffd/u;
 
 /**
- * If `run` re-encoded with `codec` gives UTF-8 bytes that decode to at least `min` CJK
- * characters in a row, returns that decoded text (the repair). Ordinary Chinese text never
- * re-encodes to three or more valid UTF-8 CJK sequences in a row.
+ * The longest run of UTF-8 CJK sequences in `run` re-encoded with `codec` (the repair), or ''.
+ * Ordinary Chinese text never re-encodes to three or more valid UTF-8 CJK sequences in a row.
  */
-function repairOf(run: string, codec: 'gbk' | 'windows-1252', min: number): string | null {
-  const bytes = iconv.encode(run, codec);
-  let best = '';
-  let current = '';
+function repairOf(text: string, from: number, to: number, codec: Codec): string {
+  // Windows-1252 writes a UTF-8 lead byte E3–E9 only for U+00E3–U+00E9 (ã … é): without one, nothing to repair.
+  if (codec === 'windows-1252') {
+    let lead = false;
+    for (let i = from; i < to && !lead; i += 1) lead = text.charCodeAt(i) >= 0xe3 && text.charCodeAt(i) <= 0xe9;
+    if (!lead) return '';
+  }
+  const bytes = encodeRange(text, from, to, codec);
+  let bestStart = 0;
+  let bestLen = 0;
+  let start = 0;
+  let len = 0;
   for (let i = 0; i + 2 < bytes.length; ) {
     const b0 = bytes[i]!;
-    const b1 = bytes[i + 1]!;
-    const b2 = bytes[i + 2]!;
-    if (b0 >= 0xe3 && b0 <= 0xe9 && (b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80) {
-      const cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+    if (b0 >= 0xe3 && b0 <= 0xe9 && (bytes[i + 1]! & 0xc0) === 0x80 && (bytes[i + 2]! & 0xc0) === 0x80) {
+      const cp = ((b0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
       // CJK punctuation, kana, CJK unified ideographs.
       if (cp >= 0x3000 && cp <= 0x9fff) {
-        current += String.fromCodePoint(cp);
-        if (current.length > best.length) best = current;
+        if (len === 0) start = i;
+        len += 1;
+        if (len > bestLen) {
+          bestLen = len;
+          bestStart = start;
+        }
         i += 3;
         continue;
       }
     }
-    current = '';
+    len = 0;
     i += 1;
   }
-  return best.length >= min ? best : null;
+  let best = '';
+  for (let k = 0, i = bestStart; k < bestLen; k += 1, i += 3) best += String.fromCharCode(((bytes[i]! & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f));
+  return best;
+}
+
+/** A run of non-ASCII characters (2+ code points) and what re-encoding it repairs to. */
+interface Candidate {
+  index: number;
+  text: string;
+  gbk: string;
+  cp1252: string;
+}
+
+/** Per line, computed once: the encoding and script rules all ask. */
+const candidateMemo = new WeakMap<PageLine, Candidate[]>();
+
+/** Runs of non-ASCII code points (/[^\x00-\x7f]{2,}/u) that repair to something under either codec. */
+function candidates(line: PageLine): Candidate[] {
+  let out = candidateMemo.get(line);
+  if (out) return out;
+  out = [];
+  const t = line.text;
+  for (let i = 0; i < t.length; ) {
+    if (t.charCodeAt(i) < 0x80) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    let points = 0;
+    while (j < t.length && t.charCodeAt(j) >= 0x80) {
+      const c = t.charCodeAt(j);
+      const pair = c >= 0xd800 && c <= 0xdbff && j + 1 < t.length && t.charCodeAt(j + 1) >= 0xdc00 && t.charCodeAt(j + 1) <= 0xdfff;
+      j += pair ? 2 : 1;
+      points += 1;
+    }
+    if (points >= 2) {
+      const gbk = repairOf(t, i, j, 'gbk');
+      const cp1252 = repairOf(t, i, j, 'windows-1252');
+      if (gbk !== '' || cp1252 !== '') out.push({ index: i, text: t.slice(i, j), gbk, cp1252 });
+    }
+    i = j;
+  }
+  candidateMemo.set(line, out);
+  return out;
 }
 
 /** UTF-16 ranges [start, end) of the line that are mojibake: other rules (script, invisible
  *  characters) leave them alone, since their characters are debris, not text. */
 export function mojibakeRanges(line: PageLine): [number, number][] {
   const out: [number, number][] = mojibakeIn(line, DEFAULT_MIN).map((g) => [g.index, g.index + g.text.length]);
+  if (!GARBLE.test(line.text)) return out;
   GARBLE_G.lastIndex = 0;
   for (let m = GARBLE_G.exec(line.text); m !== null; m = GARBLE_G.exec(line.text)) out.push([m.index, m.index + m[0].length]);
   return out;
@@ -56,17 +108,13 @@ export function mojibakeRanges(line: PageLine): [number, number][] {
 
 const DEFAULT_MIN = 3;
 
+/** Runs whose re-encoding gives at least `min` CJK characters (GBK tried first). */
 function mojibakeIn(line: PageLine, min: number): { index: number; text: string; repair: string; codec: string }[] {
   const out: { index: number; text: string; repair: string; codec: string }[] = [];
-  CANDIDATE_G.lastIndex = 0;
-  for (let m = CANDIDATE_G.exec(line.text); m !== null; m = CANDIDATE_G.exec(line.text)) {
-    for (const codec of ['gbk', 'windows-1252'] as const) {
-      const repair = repairOf(m[0], codec, min);
-      if (repair) {
-        out.push({ index: m.index, text: m[0], repair, codec: codec === 'gbk' ? 'GBK' : 'Windows-1252' });
-        break;
-      }
-    }
+  for (const c of candidates(line)) {
+    // repairOf of the original returned null below `min` (and for an empty repair).
+    if (c.gbk.length >= Math.max(1, min)) out.push({ index: c.index, text: c.text, repair: c.gbk, codec: 'GBK' });
+    else if (c.cp1252.length >= Math.max(1, min)) out.push({ index: c.index, text: c.text, repair: c.cp1252, codec: 'Windows-1252' });
   }
   return out;
 }
@@ -85,9 +133,10 @@ export const mojibake: QualityRule = {
     const decodedLossy = file.messages.some((m) => m.ruleId === 'encoding/invalid-utf8');
     const min = opt(options, 'minRepairChars');
     const spans: { at: ReturnType<typeof evidenceIn>; message: string; expected?: string }[] = [];
+    const garbled = GARBLE.test(file.text);
     for (const line of checkedLines(file)) {
       GARBLE_G.lastIndex = 0;
-      for (let m = GARBLE_G.exec(line.text); m !== null; m = GARBLE_G.exec(line.text)) {
+      for (let m = garbled ? GARBLE_G.exec(line.text) : null; m !== null; m = GARBLE_G.exec(line.text)) {
         if (m[0].startsWith('\ufffd')) {
           if (!decodedLossy) spans.push({ at: evidenceIn(line, m.index, m[0]), message: `${[...m[0]].length} U+FFFD replacement character(s): the text was decoded with the wrong encoding before it was saved` });
         } else spans.push({ at: evidenceIn(line, m.index, m[0]), message: `"${m[0]}" is mojibake (bytes decoded as GBK)` });

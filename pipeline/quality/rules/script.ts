@@ -3,7 +3,8 @@
 import iconv from 'iconv-lite';
 import { Converter as FullConverter } from 'opencc-js';
 import { Converter } from 'opencc-js/t2cn';
-import { evidenceIn, type PageLine } from '../../page.js';
+import { codePointLength, evidenceIn, type PageLine } from '../../page.js';
+import { codePointAt, isHan } from '../char-class.js';
 import { contentLines } from '../repeated-blocks.js';
 import type { QualityRule } from '../rule.js';
 import { opt } from '../rule.js';
@@ -70,6 +71,20 @@ function anyMaybeTraditional(run: string): boolean {
   return false;
 }
 
+/** True when some Han character of the lines may be traditional: most files hold none, and skip the run-by-run check. */
+function anyCandidate(lines: readonly PageLine[]): boolean {
+  for (const { text } of lines) {
+    for (let i = 0; i < text.length; i += 1) {
+      if (text.charCodeAt(i) < 0x2e80) continue;
+      const cp = codePointAt(text, i);
+      if (cp > 0xffff) i += 1;
+      const v = candidateCache[cp]!;
+      if (v === 2 || (v === 0 && isHan(cp) && maybeTraditional(String.fromCodePoint(cp)))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The traditional characters of a run of Han characters, with their simplified forms. A
  * character counts when OpenCC simplifies it, OpenCC writes that very character when it
@@ -108,16 +123,18 @@ export const traditional: QualityRule = {
   options: { maxShare: { default: 0.05, minimum: 0, maximum: 1, description: 'share of traditional characters above which the text counts as written in traditional script' } },
   check(file, report, options) {
     if (file.binary) return;
+    const lines = contentLines(file);
+    if (!anyCandidate(lines)) return;
     const spans: { at: ReturnType<typeof evidenceIn>; message: string; expected: string }[] = [];
     let han = 0;
     let trad = 0;
-    for (const line of contentLines(file)) {
+    for (const line of lines) {
       const garbled = mojibakeRanges(line);
       HAN_RUN_G.lastIndex = 0;
       for (let m = HAN_RUN_G.exec(line.text); m !== null; m = HAN_RUN_G.exec(line.text)) {
         const at = m.index;
         if (garbled.some(([a, z]) => at < z && at + m![0].length > a)) continue; // encoding/mojibake's
-        han += [...m[0]].length;
+        han += codePointLength(m[0]);
         const found = traditionalIn(m[0]);
         trad += found.length;
         // Nearby traditional characters form one span (發揮; 動畫金屬, where 金 is the same in both scripts).

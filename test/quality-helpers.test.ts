@@ -1,0 +1,117 @@
+// The single-pass helpers of the quality rules against the plain definitions they replace:
+// regex tokens, iconv-lite's encoder, normalised(), and n-gram counts done with Maps.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import iconv from 'iconv-lite';
+import { buildPage, codePointLength } from '../pipeline/page.js';
+import { lineKeys } from '../pipeline/quality/line-keys.js';
+import { NgramCounts } from '../pipeline/quality/ngram-stats.js';
+import { encodeRange } from '../pipeline/quality/reencode.js';
+import { normalised } from '../pipeline/quality/text.js';
+import { tokenize, type Tokens } from '../pipeline/quality/tokens.js';
+
+// A deterministic generator (mulberry32) and an alphabet with every class the scanners branch on.
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const ALPHABET = ['中', '国', '發', '揮', '的', 'a', 'B', 'z', '7', 'Ｑ', 'ｑ', '５', ' ', '\u3000', '\u200b', '\ufeff', '\u00a0', '，', '。', '\t', 'é', 'ã', '\u{20000}', '\u{2f800}', '\ud800', '\udc00', '😀', '々', '〇', '锟', '\n'];
+function randomText(rand: () => number, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i += 1) s += ALPHABET[Math.floor(rand() * ALPHABET.length)]!;
+  return s;
+}
+
+const TOKEN_G = /\p{Script=Han}|[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
+
+test('tokenize finds the tokens of the regex definition, lower-cased, with offsets and lengths', () => {
+  const rand = prng(1);
+  for (let round = 0; round < 200; round += 1) {
+    const page = buildPage(randomText(rand, 1 + Math.floor(rand() * 80)));
+    const include = (i: number): boolean => i % 3 !== 1;
+    const t = tokenize(page.lines, include);
+    const expected = page.lines.flatMap((l, i) => (include(i) ? [...l.text.matchAll(TOKEN_G)].map((m) => ({ text: m[0].toLowerCase(), start: l.offset + m.index })) : []));
+    assert.equal(t.count, expected.length);
+    expected.forEach((e, k) => {
+      assert.equal(t.start[k], e.start);
+      assert.equal(t.end[k], e.start + e.text.length);
+      assert.equal(t.cum[k + 1]! - t.cum[k]!, codePointLength(e.text));
+      for (let j = 0; j < k; j += 1) assert.equal(t.ids[j] === t.ids[k], expected[j]!.text === e.text, `${expected[j]!.text} / ${e.text}`);
+    });
+  }
+});
+
+test('encodeRange writes the bytes iconv-lite writes, surrogates included', () => {
+  const rand = prng(2);
+  for (let round = 0; round < 300; round += 1) {
+    const s = randomText(rand, 2 + Math.floor(rand() * 30)) + 'ä¸­æ–‡鍏徃€';
+    const from = Math.floor(rand() * 3);
+    for (const codec of ['gbk', 'windows-1252'] as const) assert.deepEqual([...encodeRange(s, from, s.length, codec)], [...iconv.encode(s.slice(from), codec)], `${codec} ${JSON.stringify(s)}`);
+  }
+});
+
+test('lineKeys equals normalised() and its code point length on every line', () => {
+  const rand = prng(3);
+  const text = Array.from({ length: 400 }, () => randomText(rand, Math.floor(rand() * 12)).replace(/\n/gu, '')).join('\n') + '\n a\nb \na  b\nab';
+  const page = buildPage(text);
+  const { keys, chars } = lineKeys(page);
+  page.lines.forEach((l, i) => {
+    assert.equal(keys[i], normalised(l.text), JSON.stringify(l.text));
+    assert.equal(chars[i], codePointLength(normalised(l.text)));
+  });
+});
+
+/** The n-gram measures the slow way: string keys in a Map. */
+function naive(t: Tokens, n: number): { count: number; first: number; dupChars: number; firstRepeat: number; original: number } {
+  const key = (i: number): string => Array.from(t.ids.subarray(i, i + n)).join(',');
+  const counts = new Map<string, { count: number; first: number }>();
+  for (let i = 0; i + n <= t.count; i += 1) {
+    const e = counts.get(key(i)) ?? { count: 0, first: i };
+    e.count += 1;
+    counts.set(key(i), e);
+  }
+  let best = { count: 0, first: 0 };
+  for (const e of counts.values()) if (e.count > best.count || (e.count === best.count && e.first < best.first)) best = e;
+  const seen = new Map<string, number>();
+  let dupChars = 0;
+  let firstRepeat = -1;
+  let original = -1;
+  for (let i = 0; i + n <= t.count; ) {
+    const before = seen.get(key(i));
+    if (before === undefined) {
+      seen.set(key(i), i);
+      i += 1;
+    } else {
+      dupChars += t.cum[i + n]! - t.cum[i]!;
+      if (firstRepeat < 0) [firstRepeat, original] = [i, before];
+      i += n;
+    }
+  }
+  return { ...best, dupChars, firstRepeat, original };
+}
+
+test('NgramCounts gives the counts and duplicates of the plain algorithm, whatever order n is asked in', () => {
+  const rand = prng(4);
+  for (let round = 0; round < 60; round += 1) {
+    // A small alphabet and copied stretches, so that n-grams repeat at every length.
+    let text = '';
+    while (text.length < 300) text += rand() < 0.3 && text.length > 20 ? text.slice(Math.floor(rand() * (text.length - 20))).slice(0, 5 + Math.floor(rand() * 25)) : '天地人和ab1'[Math.floor(rand() * 7)]!;
+    const t = tokenize(buildPage(text).lines, () => true);
+    const counts = new NgramCounts(t);
+    const ns = [4, 6, 8, 10, 12, 14, 16, 18, 20, 2, 3];
+    if (round % 2 === 1) ns.reverse();
+    for (const n of ns) {
+      const want = naive(t, n);
+      assert.ok(counts.countBound(n) >= want.count && counts.duplicateBound(n) >= want.dupChars, `bounds at ${n}`);
+      const f = counts.frequent(n);
+      assert.deepEqual(f, want.count >= 2 ? { count: want.count, first: want.first } : null, `frequent ${n}`);
+      assert.deepEqual(counts.duplicated(n), { chars: want.dupChars, firstRepeat: want.firstRepeat, original: want.original }, `duplicated ${n}`);
+    }
+  }
+});
