@@ -5,6 +5,7 @@ import { defaultConfig } from '../pipeline/config.js';
 import { createSeedFile } from '../pipeline/seed-file.js';
 import { decode, firstInvalidUtf8 } from '../pipeline/stages/decode.js';
 import { lineEndingOf, measureFacts } from '../pipeline/stages/facts.js';
+import { decodeValidUtf8 } from '../pipeline/stages/utf8.js';
 
 function decoded(bytes: Buffer) {
   const f = createSeedFile('seeds/x.txt', 'x.txt', bytes, defaultConfig());
@@ -83,4 +84,23 @@ test('line endings are classified', () => {
   assert.equal(lineEndingOf('a\rb'), 'cr');
   assert.equal(lineEndingOf('a\r\nb\n'), 'mixed');
   assert.equal(lineEndingOf('one line'), 'none');
+});
+
+test('valid UTF-8 decodes as TextDecoder does (astral characters, a second BOM, large pages)', () => {
+  const samples = [
+    '',
+    PROSE,
+    'ascii only\r\n',
+    '𠀀 emoji 😀 ß é 中文 \u0000 \u007f \u0080 \u07ff \u0800 \uffff \u{10ffff}',
+    '\ufeff second BOM after the first',
+    '中'.repeat(300_000),
+  ];
+  for (const s of samples) {
+    const bytes = Buffer.from(`\ufeff${s}`, 'utf8');
+    assert.equal(decodeValidUtf8(bytes.subarray(3)), new TextDecoder('utf-8').decode(bytes.subarray(3)));
+  }
+  // The stage: counts and text as before.
+  const f = decoded(Buffer.from(`${PROSE}𠀀\r\n`, 'utf8'));
+  assert.equal(f.text, `${PROSE}𠀀\r\n`);
+  assert.deepEqual([f.record.chars, f.record.lines, f.record.lineEnding], [[...`${PROSE}𠀀\r\n`].length, 3, 'mixed']);
 });

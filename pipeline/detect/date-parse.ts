@@ -120,10 +120,16 @@ function chronoWindows(line: string): [number, number][] {
   return windows;
 }
 
+// A chrono result is kept only in one of the two shapes above, so a window without a numeral
+// before 月 and without an ISO date cannot yield one: chrono (~0.1 ms a call) is not asked.
+const MAY_HAVE_SHAPE = /[0-9一二三四五六七八九十]\s*月|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]/u;
+
 function fromChrono(line: string, referenceYear: number): DateMention[] {
   const out: DateMention[] = [];
   for (const [from, to] of chronoWindows(line)) {
-    for (const r of chrono.parse(line.slice(from, to), CHRONO_REF)) {
+    const window = line.slice(from, to);
+    if (!MAY_HAVE_SHAPE.test(window)) continue;
+    for (const r of chrono.parse(window, CHRONO_REF)) {
       const iso = CHRONO_ISO.exec(r.text);
       const cn = iso ? null : CHRONO_CN.exec(r.text);
       if (!iso && !cn) continue;

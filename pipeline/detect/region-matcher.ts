@@ -28,6 +28,8 @@ interface Automaton {
   rootNext: Int32Array;
   /** 1 for a unit that some node below the root has a transition on (others lead to the root). */
   inner: Uint8Array;
+  /** Bitmap of the units in any alias (8 KB, stays in the CPU cache): others reset to the root. */
+  used: Int32Array;
   /** Open-addressing table of the other transitions: key node * 65536 + unit (below 2^31:
    *  there are ~8,000 nodes), value child; slot from the key's top multiplicative-hash bits. */
   keys: Int32Array;
@@ -83,6 +85,7 @@ function compile(texts: string[], byText: Map<string, Alias[]>): Automaton {
   const count = parent.length;
   const rootNext = new Int32Array(0x10000);
   const inner = new Uint8Array(0x10000);
+  const used = new Int32Array(0x10000 / 32);
   let bits = 1;
   while (1 << bits < edges.size * 2) bits += 1;
   const keys = new Int32Array(1 << bits).fill(-1);
@@ -92,6 +95,7 @@ function compile(texts: string[], byText: Map<string, Alias[]>): Automaton {
   for (const [key, child] of edges) {
     const node = Math.floor(key / 0x10000);
     children[node]!.push(child);
+    used[(key % 0x10000) >> 5]! |= 1 << (key % 32);
     if (node === 0) rootNext[key % 0x10000] = child;
     else {
       inner[key % 0x10000] = 1;
@@ -121,7 +125,7 @@ function compile(texts: string[], byText: Map<string, Alias[]>): Automaton {
     }
     for (const c of children[node]!) queue.push(c);
   }
-  return { rootNext, inner, keys, values, shift, fail, output, texts, candidates: texts.map((t) => byText.get(t)!) };
+  return { rootNext, inner, used, keys, values, shift, fail, output, texts, candidates: texts.map((t) => byText.get(t)!) };
 }
 
 function build(): Built {
@@ -147,13 +151,17 @@ function get(): Built {
 /** Non-overlapping place-name hits in `text`, leftmost-longest. */
 export function findPlaces(text: string): PlaceHit[] {
   if (text === '') return [];
-  const { rootNext, inner, keys, values, shift, fail, output, texts, candidates } = get().automaton;
+  const { rootNext, inner, used, keys, values, shift, fail, output, texts, candidates } = get().automaton;
   const mask = keys.length - 1;
   // Hits as a stack of parallel numbers: begin, end, alias.
   const stack: number[] = [];
   let state = 0;
   for (let i = 0; i < text.length; i += 1) {
     const unit = text.charCodeAt(i);
+    if ((used[unit >> 5]! & (1 << (unit & 31))) === 0) {
+      state = 0;
+      continue;
+    }
     // Follow failure links until a transition exists (the root's table always answers).
     if (inner[unit] === 0) state = 0;
     for (;;) {

@@ -24,8 +24,12 @@ export interface NationalCue {
 /** National cues in one piece of text, non-overlapping, strongest reading first. */
 export function nationalCues(text: string): NationalCue[] {
   const out: NationalCue[] = [];
-  const taken: [number, number][] = [];
-  const free = (a: number, b: number): boolean => taken.every(([s, e]) => b <= s || a >= e);
+  // Which UTF-16 positions are taken (linear in the text, however many cues a page holds).
+  const taken = new Uint8Array(text.length);
+  const free = (a: number, b: number): boolean => {
+    for (let i = a; i < b; i += 1) if (taken[i] !== 0) return false;
+    return true;
+  };
   for (const [re, strength] of [
     [STRONG, 'strong'],
     [BODY, 'body'],
@@ -35,7 +39,7 @@ export function nationalCues(text: string): NationalCue[] {
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const end = m.index + m[0].length;
       if (!free(m.index, end)) continue;
-      taken.push([m.index, end]);
+      taken.fill(1, m.index, end);
       out.push({ index: m.index, text: m[0], strength });
     }
   }

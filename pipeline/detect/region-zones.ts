@@ -41,31 +41,41 @@ const SHORT_LINE = 30;
 const TAIL_START = /^(?:所属专栏|最热内容|大家都在搜|推荐阅读|相关推荐|热门推荐|猜你喜欢|热门文章|相关文章|相关阅读|延伸阅读|精彩推荐|网友评论|发表评论|评论区|写下你的评论|\S{0,10}\d+\s*条评论)/u;
 const FURNITURE: Zone = { weight: 0.1, anchor: false, strong: false };
 
-function isTitleBlock(b: PageBlock, title: TitleField | null): boolean {
-  if (!title) return false;
+/** The title without whitespace, for comparing with blocks. */
+function titleKey(title: TitleField | null): string | null {
+  return title ? title.value.replace(/\s+/gu, '') : null;
+}
+
+function isTitleBlock(b: PageBlock, title: TitleField | null, key: string | null): boolean {
+  if (!title || key === null) return false;
   if (b.line === title.evidence.line) return true;
+  // Removing characters only shortens a block: a shorter one cannot equal the title.
+  if (key === '' || b.text.length < key.length) return false;
   const t = cleanText(b.text).replace(/\s+/gu, '');
-  return t !== '' && t === title.value.replace(/\s+/gu, '');
+  return t === key;
 }
 
 /** A short line naming the hosting site (宜春市人民政府) or its footer. */
 export function isSiteFurniture(text: string): boolean {
-  return codePointLength(text) <= SHORT_LINE && SITE_FURNITURE.test(text);
+  // A code point is one or two UTF-16 units: only lengths in between need counting.
+  const short = text.length <= SHORT_LINE || (text.length <= 2 * SHORT_LINE && codePointLength(text) <= SHORT_LINE);
+  return short && SITE_FURNITURE.test(text);
 }
 
 /** The zone of every block of the page, in order. */
 export function zonesOf(page: Page, title: TitleField | null): Zone[] {
   let tail = false;
+  const key = titleKey(title);
   return page.blocks.map((b) => {
     if (!tail && b.line > page.top && TAIL_START.test(cleanText(b.text))) tail = true;
-    return tail ? FURNITURE : zoneOf(page, b, title);
+    return tail ? FURNITURE : zoneOf(page, b, title, key);
   });
 }
 
-function zoneOf(page: Page, b: PageBlock, title: TitleField | null): Zone {
+function zoneOf(page: Page, b: PageBlock, title: TitleField | null, key: string | null): Zone {
   // Checked before the title: a site name taken for the title names the host, not the document.
   if (isSiteFurniture(b.text)) return FURNITURE;
-  if (isTitleBlock(b, title)) return { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
+  if (isTitleBlock(b, title, key)) return { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
   const base = KIND_WEIGHT[b.kind];
   if (base === 0) return { weight: 0, anchor: false, strong: false };
   if (b.kind === 'attribution') return { weight: base, anchor: true, strong: true };

@@ -14,7 +14,7 @@ import type { AuthorField, Evidence, Place, PlaceMention, RegionField, SourceTyp
 import { within, type Division } from './region-data.js';
 import { findPlaces, type PlaceHit } from './region-matcher.js';
 import { resolveMentions, type Mention, type Occurrence } from './region-mentions.js';
-import { nationalCues } from './region-national.js';
+import { nationalCues, type NationalCue } from './region-national.js';
 import { ANCHOR_WEIGHT, isSiteFurniture, zonesOf, type Zone } from './region-zones.js';
 
 export { resolveRegionName } from './region-resolve.js';
@@ -69,7 +69,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
   const occurrences: Occurrence[] = [];
   const cues: Cue[] = [];
   const anchorLines = new Set<number>();
-  const add = (line: PageLine, index: number, text: string, zone: Zone, block: number, hits: readonly PlaceHit[]): void => {
+  const add = (line: PageLine, index: number, text: string, zone: Zone, block: number, hits: readonly PlaceHit[], found: readonly NationalCue[]): void => {
     if (zone.anchor) anchorLines.add(line.no);
     for (const hit of hits) {
       const dateline = DATELINE_AFTER.test(text.slice(hit.end, hit.end + 8));
@@ -84,7 +84,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
         at: () => evidenceIn(line, index + hit.start, hit.text),
       });
     }
-    for (const cue of nationalCues(text)) {
+    for (const cue of found) {
       // A national body named in the title or page top is the subject; in the body, in passing.
       // A title that opens with 全国 (全国公安机关开展…行动) has a national subject.
       const opensTitle = zone.anchor && cue.index === 0 && cue.text === '全国';
@@ -94,15 +94,18 @@ function scan(page: Page, ctx: RegionContext): Scan {
     }
   };
   const zones = zonesOf(page, ctx.title);
-  // One pass of the automaton over the whole text: names hold no whitespace and blocks are
-  // separated by whitespace, so each hit lies within one block, and the hits are those a
-  // block-by-block scan finds.
+  // One pass of the automaton and of the cue patterns over the whole text: names and cues
+  // hold no whitespace and blocks are separated by whitespace, so each match lies within one
+  // block, and the matches are those a block-by-block scan finds.
   const hits = findPlaces(page.text);
+  const allCues = nationalCues(page.text);
   let h = 0;
+  let c = 0;
   page.blocks.forEach((b, i) => {
     const line = page.lines[b.line - 1]!;
     const start = line.offset + b.index;
     while (h < hits.length && hits[h]!.start < start) h += 1;
+    while (c < allCues.length && allCues[c]!.index < start) c += 1;
     const zone = zones[i]!;
     if (zone.weight === 0) return;
     const end = start + b.text.length;
@@ -111,7 +114,12 @@ function scan(page: Page, ctx: RegionContext): Scan {
       const hit = hits[h]!;
       inBlock.push({ start: hit.start - start, end: hit.end - start, text: hit.text, candidates: hit.candidates });
     }
-    add(line, b.index, b.text, zone, i, inBlock);
+    const cuesIn: NationalCue[] = [];
+    for (; c < allCues.length && allCues[c]!.index + allCues[c]!.text.length <= end; c += 1) {
+      const cue = allCues[c]!;
+      cuesIn.push({ index: cue.index - start, text: cue.text, strength: cue.strength });
+    }
+    add(line, b.index, b.text, zone, i, inBlock, cuesIn);
   });
   // The author's affiliation (or an issuing body's name) when it sits on a line not
   // already read as an author line.
@@ -124,7 +132,7 @@ function scan(page: Page, ctx: RegionContext): Scan {
       if (!text) continue;
       const at = line.text.indexOf(text);
       const zone: Zone = { weight: ANCHOR_WEIGHT, anchor: true, strong: true };
-      if (at >= 0) add(line, at, text, zone, -1, findPlaces(text));
+      if (at >= 0) add(line, at, text, zone, -1, findPlaces(text), nationalCues(text));
       else addDetached(text, author.evidence, zone, occurrences, cues);
     }
   }

@@ -1,10 +1,11 @@
 // Decode bytes to text. UTF-8 without BOM is required; anything else is reported and
 // still decoded as well as possible so the rest of the pipeline keeps working.
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { report, type SeedFile } from '../seed-file.js';
+import { decodeValidUtf8 } from './utf8.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lossy = new TextDecoder('utf-8');
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1. */
@@ -113,12 +114,11 @@ export function decode(file: SeedFile): void {
     }
   }
 
-  try {
-    file.text = utf8.decode(bytes);
+  // Valid UTF-8 (nearly every file) is checked natively and decoded without chardet.
+  if (isUtf8(bytes)) {
+    file.text = decodeValidUtf8(bytes);
     rec.encoding = 'utf-8';
     return;
-  } catch {
-    // fall through: not valid UTF-8
   }
 
   const bad = firstInvalidUtf8(bytes);
