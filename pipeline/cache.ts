@@ -15,7 +15,7 @@ import type { CorpusResult } from './corpus/context.js';
 import type { FileResult } from './process-file.js';
 import type { SeedRecord } from './types.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 export const CACHE_DIR = '.cache/seedcheck';
 
 /**
@@ -69,9 +69,31 @@ interface RunState {
 /** The cache line holding the run state (record keys start with a sha256, never with `#`). */
 const RUN_KEY = '#run';
 
+/** One entry as stored: what the file's stat was when hashed ('' when unknown), and the result. */
+interface Entry {
+  stat: string;
+  json: string;
+}
+
+/** `stat \t checksum \t json`: the checksum covers stat and json, so a damaged line is a miss. */
+function lineOf(e: Entry): string {
+  return `${e.stat}\t${checksum(`${e.stat}\t${e.json}`)}\t${e.json}`;
+}
+
+function entryOf(line: string): Entry | undefined {
+  const a = line.indexOf('\t');
+  const b = a < 0 ? -1 : line.indexOf('\t', a + 1);
+  if (b < 0) return undefined;
+  const stat = line.slice(0, a);
+  const json = line.slice(b + 1);
+  return line.slice(a + 1, b) === checksum(`${stat}\t${json}`) ? { stat, json } : undefined;
+}
+
 export class RecordCache {
-  /** Unparsed lines from disk, by key: parsed only when asked for. */
+  /** Unparsed lines from disk (`stat \t checksum \t json`), by key: parsed only when asked for. */
   private readonly stored: Map<string, string>;
+  /** Per display path, the content hash and stat of its newest stored entry. */
+  private readonly byPath = new Map<string, { sha256: string; stat: string }>();
   /** Lines for the entries this run used or made: what the next save keeps. */
   private readonly used = new Map<string, string>();
   private changed = false;
@@ -85,6 +107,10 @@ export class RecordCache {
     stored: Map<string, string>,
   ) {
     this.stored = stored;
+    for (const [key, line] of stored) {
+      const tab = line.indexOf('\t');
+      if (tab > 0 && key.length > 65 && key[64] === ':') this.byPath.set(key.slice(65), { sha256: key.slice(0, 64), stat: line.slice(0, tab) });
+    }
   }
 
   static async open(fs: Fs, file: string, salt: string): Promise<RecordCache> {
@@ -116,21 +142,30 @@ export class RecordCache {
     return `${sha256}:${file}`;
   }
 
-  get(file: string, sha256: string): FileResult | undefined {
+  /**
+   * The content hash of `file` without reading it: known when the file's stat (size, mtime,
+   * ctime, inode) is the one recorded when it was last hashed.
+   */
+  sha256For(file: string, stat: string): string | undefined {
+    const known = this.byPath.get(file);
+    return known && known.stat !== '' && known.stat === stat ? known.sha256 : undefined;
+  }
+
+  /** The cached result for these bytes; `stat` (when given) is recorded for sha256For next time. */
+  get(file: string, sha256: string, stat?: string): FileResult | undefined {
     const key = RecordCache.key(file, sha256);
     const line = this.stored.get(key);
-    const tab = line === undefined ? -1 : line.indexOf('\t');
-    if (line !== undefined && tab > 0) {
-      const json = line.slice(tab + 1);
+    const entry = line === undefined ? undefined : entryOf(line);
+    if (entry) {
       try {
-        // A damaged line must not reach the manifest: its checksum no longer matches.
-        if (line.slice(0, tab) === checksum(json)) {
-          const record = JSON.parse(json) as SeedRecord;
-          if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
-            this.used.set(key, line);
-            this.hits += 1;
-            return { record, messages: record.quality.flags };
-          }
+        const record = JSON.parse(entry.json) as SeedRecord;
+        if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
+          if (stat !== undefined && stat !== entry.stat) {
+            this.used.set(key, lineOf({ stat, json: entry.json }));
+            this.changed = true;
+          } else this.used.set(key, line!);
+          this.hits += 1;
+          return { record, messages: record.quality.flags };
         }
       } catch {
         // A damaged line is a miss; the entry is rebuilt.
@@ -140,26 +175,34 @@ export class RecordCache {
     return undefined;
   }
 
-  set(file: string, sha256: string, result: FileResult): void {
-    const json = JSON.stringify(result.record);
-    this.used.set(RecordCache.key(file, sha256), `${checksum(json)}\t${json}`);
+  /** Stores a result; `stat` is the file's stat when read, or '' when it may change unseen (just modified). */
+  set(file: string, sha256: string, result: FileResult, stat = ''): void {
+    this.used.set(RecordCache.key(file, sha256), lineOf({ stat, json: JSON.stringify(result.record) }));
     this.changed = true;
   }
 
+  private memoState: RunState | undefined | null = null;
+
   private runState(): RunState | undefined {
+    if (this.memoState !== null) return this.memoState;
+    this.memoState = this.parseRunState();
+    return this.memoState;
+  }
+
+  private parseRunState(): RunState | undefined {
     const line = this.used.get(RUN_KEY) ?? this.stored.get(RUN_KEY);
-    const tab = line?.indexOf('\t') ?? -1;
-    if (line === undefined || tab <= 0 || line.slice(0, tab) !== checksum(line.slice(tab + 1))) return undefined;
+    const entry = line === undefined ? undefined : entryOf(line);
+    if (!entry) return undefined;
     try {
-      return JSON.parse(line.slice(tab + 1)) as RunState;
+      return JSON.parse(entry.json) as RunState;
     } catch {
       return undefined;
     }
   }
 
   private setRunState(state: RunState): void {
-    const json = JSON.stringify(state);
-    this.used.set(RUN_KEY, `${checksum(json)}\t${json}`);
+    this.memoState = state;
+    this.used.set(RUN_KEY, lineOf({ stat: '', json: JSON.stringify(state) }));
     this.changed = true;
   }
 

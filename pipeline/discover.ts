@@ -15,6 +15,13 @@ export interface SeedEntry {
   path: string;
   /** Size in bytes when discovered (the engine skips files over MAX_SEED_BYTES unread). */
   size: number;
+  /**
+   * size, mtime, ctime and inode when discovered: while they stay the same the content is
+   * the same, so the cache can vouch for it without reading the file (as git's index does).
+   */
+  stat: string;
+  /** Last modification time (ms since the epoch). */
+  mtimeMs: number;
 }
 
 export interface Discovery {
@@ -91,7 +98,7 @@ export async function discover(fs: Fs, cwd: string, seedsDir: string): Promise<D
       messages.push(diagnostic(shown, { ruleId: 'discover/not-a-seed', severity: 'warning', message: 'only .txt files are seeds; this file is ignored' }));
       continue;
     }
-    seeds.push({ name, absolute, path: shown, size: target.size });
+    seeds.push({ name, absolute, path: shown, size: target.size, stat: `${target.size}:${target.mtimeMs}:${target.ctimeMs}:${target.ino}`, mtimeMs: target.mtimeMs });
   }
   return { seeds, messages };
 }

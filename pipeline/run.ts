@@ -24,6 +24,9 @@ import { createPool, type Pool } from './worker-pool.js';
 /** Below this many files, starting worker threads (each loads the detectors' data) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
 
+/** A file modified less than this long before it is read is not vouched for by its stat. */
+const RACY_MS = 2000;
+
 export interface RunOptions {
   seeds: string;
   config: Config;
@@ -69,6 +72,13 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
       const reused = await opts.reuse?.(entry);
       if (reused) return reused;
       if (entry.size > MAX_SEED_BYTES) return { record: null, messages: [tooLarge(entry)] };
+      // Unchanged since it was last hashed (same size, mtime, ctime, inode): not read again.
+      const known = opts.cache?.sha256For(entry.path, entry.stat);
+      const vouched = known === undefined ? undefined : opts.cache?.get(entry.path, known);
+      if (vouched) return vouched;
+      // A file modified moments before it is read could change again within the same clock
+      // tick, unseen by its stat: its stat is not recorded, so it is read next time (racy git).
+      const stat = Date.now() - entry.mtimeMs > RACY_MS ? entry.stat : '';
       let bytes: Buffer;
       try {
         bytes = await io.fs.readFile(entry.absolute);
@@ -77,7 +87,7 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
         return { record: null, messages: [diagnostic(entry.path, { ruleId: 'read/unreadable', severity: 'error', message: `cannot read file (${code})` })] };
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const cached = opts.cache?.get(entry.path, sha256);
+      const cached = opts.cache?.get(entry.path, sha256, stat);
       if (cached) return cached;
       let result: FileResult;
       try {
@@ -87,7 +97,7 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
         const message = `internal error while analysing the file: ${(err as Error).message.split('\n')[0]} (please report this)`;
         return { record: null, messages: [diagnostic(entry.path, { ruleId: 'internal/stage-failed', severity: 'error', message })] };
       }
-      opts.cache?.set(entry.path, sha256, result);
+      opts.cache?.set(entry.path, sha256, result, stat);
       return result;
     },
     { concurrency: opts.concurrency ?? 16 },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { RecordCache } from '../pipeline/cache.js';
 import { defaultConfig } from '../pipeline/config.js';
 import { packageRoot } from '../pipeline/paths.js';
 import { processFile } from '../pipeline/process-file.js';
+import { countingFs } from './helpers/counting-fs.js';
 import { runCli } from './helpers/run-cli.js';
 
 const TEXT = '城市基层治理是国家治理的基础工程。近年来，各地推动治理重心向基层下移，把更多资源、服务、管理放到社区。\n';
@@ -109,4 +110,28 @@ test('nothing changed: the outputs are not written again; a damaged output, an I
   const edited = await runCli(['--cache-dir', 'cache'], dir);
   assert.match(edited.stdout, /index\/title-mismatch/u);
   assert.notDeepEqual(mtimes(), written);
+});
+
+test('a seed whose stat is unchanged since it was hashed is not read again; a touched or edited one is', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-cache-stat-'));
+  cpSync(path.join(packageRoot, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  const seeds = readdirSync(path.join(dir, 'seeds')).filter((n) => n.endsWith('.txt')).map((n) => path.join(dir, 'seeds', n));
+  const old = new Date(Date.now() - 60_000);
+  for (const f of seeds) utimesSync(f, old, old);
+  const cold = await runCli(['--cache-dir', 'cache'], dir);
+  const first = countingFs();
+  const warm = await runCli(['--cache-dir', 'cache'], dir, { fs: first.fs });
+  assert.equal(warm.stdout, cold.stdout);
+  for (const f of seeds) assert.equal(first.reads(f), 0, `${path.basename(f)} read again`);
+
+  // Just copied (mtime now): its stat is not trusted until it is older than a clock tick or two.
+  const [a, b] = seeds as [string, string];
+  utimesSync(a, new Date(), new Date());
+  writeFileSync(b, `${readFileSync(b, 'utf8')}\n补记一句。\n`);
+  utimesSync(b, old, old); // same old mtime, but size and ctime changed
+  const second = countingFs();
+  await runCli(['--cache-dir', 'cache'], dir, { fs: second.fs });
+  assert.equal(second.reads(a), 1, 'touched file read');
+  assert.equal(second.reads(b), 1, 'edited file read');
+  assert.equal(seeds.slice(2).reduce((n, f) => n + second.reads(f), 0), 0, 'the others are not');
 });

@@ -6,12 +6,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Fs } from '../pipeline/io.js';
 import { packageRoot } from '../pipeline/paths.js';
+import { countingFs } from './helpers/counting-fs.js';
 import { runCli } from './helpers/run-cli.js';
 
 const SEEDS = path.join(packageRoot, 'seeds');
@@ -27,24 +26,6 @@ function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8' }).trim();
 }
 
-/** fs/promises that counts, per absolute path, the calls that read a file's contents (and remembers the first caller). */
-function countingFs(): { fs: Fs; reads: (file: string) => number; reader: (file: string) => string } {
-  const counts = new Map<string, number>();
-  const callers = new Map<string, string>();
-  const fs = new Proxy(fsp, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if ((prop !== 'readFile' && prop !== 'open') || typeof value !== 'function') return value;
-      return (file: unknown, ...rest: unknown[]) => {
-        const key = path.resolve(String(file));
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-        if (!callers.has(key)) callers.set(key, (new Error().stack ?? '').split('\n').slice(2, 5).join(' ← '));
-        return (value as (...a: unknown[]) => unknown).apply(target, [file, ...rest]);
-      };
-    },
-  }) as Fs;
-  return { fs, reads: (file) => counts.get(path.resolve(file)) ?? 0, reader: (file) => callers.get(path.resolve(file)) ?? '' };
-}
 
 /** A committed copy of the seeds with a manifest and a baseline from a full run at that commit. */
 async function baseRepo(): Promise<{ dir: string; base: string }> {
