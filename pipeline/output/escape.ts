@@ -8,7 +8,7 @@ const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '
  * separators. JSON.stringify escapes C0 but leaves the rest raw.
  */
 const INERT_HTML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-const INERT_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+const INERT_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g; // all BMP: no /u needed
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/gu, (c) => HTML[c]!).replace(INERT_HTML, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
@@ -34,5 +34,9 @@ export function escapeTerminal(s: string): string {
  * JSON.parse reads the escape back as `<`.
  */
 export function jsonForScript(value: unknown): string {
-  return escapeJsonText(JSON.stringify(value)).replace(/</gu, '\\u003c');
+  // One pass for `<` and the inert characters (all in the BMP, so no /u needed: faster on
+  // the 50 MB of a 10,000-file report).
+  return JSON.stringify(value).replace(SCRIPT_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const SCRIPT_JSON = /[<\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

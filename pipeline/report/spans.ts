@@ -34,6 +34,7 @@ export function spanOfDiagnostic(d: Diagnostic): Span | null {
 
 /** Shortens a long string to `max` code points, keeping both ends. */
 export function clip(s: string, max: number): string {
+  if (s.length <= max) return s; // no more code points than UTF-16 units
   const cps = Array.from(s);
   if (cps.length <= max) return s;
   const head = Math.ceil((max - 1) * 0.7);
