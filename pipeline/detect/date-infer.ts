@@ -80,7 +80,10 @@ export function inferYears(page: Page): InferredYear[] {
     const push = (year: number, basis: InferredYear['basis'], current: boolean, index: number, text: string): void => {
       if (year >= 1900 && year <= 2099) out.push({ year, basis, current, evidence: evidenceAt(index, text), offset: line.offset + index });
     };
-    for (const [re, base] of ANNIVERSARIES) {
+    // Each pattern needs a literal (周年, 今年/明年/去年): lines without it skip the pattern.
+    const anniversary = t.includes('周年');
+    const thisYear = t.includes('今年');
+    for (const [re, base] of anniversary ? ANNIVERSARIES : []) {
       re.lastIndex = 0;
       for (let m = re.exec(t); m !== null; m = re.exec(t)) {
         const n = countOf(m[1]!);
@@ -88,12 +91,13 @@ export function inferYears(page: Page): InferredYear[] {
       }
     }
     PLAN.lastIndex = 0;
-    for (let m = PLAN.exec(t); m !== null; m = PLAN.exec(t)) {
+    const plan = thisYear || t.includes('明年') || t.includes('去年');
+    for (let m = plan ? PLAN.exec(t) : null; m !== null; m = PLAN.exec(t)) {
       const shift = m[1] === '明年' ? -1 : m[1] === '去年' ? 1 : 0;
       push(planStart(10 + countOf(m[2]!)) + ordinalOf(m[3]!) + shift, 'five-year-plan', true, m.index, m[0]);
     }
     THIS_YEAR.lastIndex = 0;
-    for (let m = THIS_YEAR.exec(t); m !== null; m = THIS_YEAR.exec(t)) push(Number(m[1]), 'this-year', true, m.index, m[0]);
+    for (let m = thisYear ? THIS_YEAR.exec(t) : null; m !== null; m = THIS_YEAR.exec(t)) push(Number(m[1]), 'this-year', true, m.index, m[0]);
   }
   return out.sort((a, b) => a.offset - b.offset);
 }

@@ -30,7 +30,7 @@ const LONE_REST = /^[\s|｜·•:：,，.。()（）[\]【】〔〕<>《》\-—
 const WEEKDAY = /(?:星期|礼拜|周)[一二三四五六日天]/gu;
 
 function length(s: string): number {
-  return [...s.trim()].length;
+  return codePointLength(s.trim());
 }
 
 export function isProse(line: PageLine): boolean {
