@@ -9,7 +9,7 @@ import { formatters, type FormatInput } from './format/index.js';
 import { oneLine } from './format/one-line.js';
 import { formatStepSummary } from './format/step-summary.js';
 import { UsageError, type Io } from './io.js';
-import { serializeManifest } from './output/manifest.js';
+import { manifestPieces } from './output/manifest.js';
 import { assertOutsideSeeds } from './output/outside-seeds.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
@@ -143,9 +143,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // Outputs are a pure function of the inputs: when they are still the very files the
       // last run wrote for these inputs, writing the same bytes again is skipped.
       if (!(await cache?.outputsCurrent(inputs, files))) {
-        await writeAtomic(io.fs, files[0]!, serializeManifest(manifest));
-        const { renderReport } = await import('./output/report-html.js');
-        await writeAtomic(io.fs, files[1]!, renderReport(manifest));
+        await writeAtomic(io.fs, files[0]!, manifestPieces(manifest));
+        const { reportPieces } = await import('./output/report-html.js');
+        await writeAtomic(io.fs, files[1]!, reportPieces(manifest));
         await cache?.setOutputs(inputs, files).catch(() => undefined);
       }
     }

@@ -76,9 +76,24 @@ export function buildManifest(input: ManifestInput): Manifest {
  * fully indented one (a 10,000-file corpus: about 60 MB instead of 165 MB).
  */
 export function serializeManifest(m: Manifest): string {
-  const lines = m.records.map((r) => `    ${JSON.stringify(r)}`);
+  return [...manifestPieces(m)].join('');
+}
+
+/** serializeManifest in pieces, one per record, for writing without one giant string. */
+export function* manifestPieces(m: Manifest): Generator<string> {
   // Summary values are numbers and strings, so the first `"records": []` is the records key.
-  const outline = JSON.stringify({ tool: m.tool, seeds: m.seeds, summary: m.summary, records: [], corpus: m.corpus }, null, 2);
-  const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
-  return `${escapeJsonText(outline.replace('"records": []', () => `"records": ${body}`))}\n`;
+  const outline = escapeJsonText(JSON.stringify({ tool: m.tool, seeds: m.seeds, summary: m.summary, records: [], corpus: m.corpus }, null, 2));
+  const at = outline.indexOf('"records": []') + '"records": '.length;
+  yield outline.slice(0, at);
+  if (m.records.length === 0) yield '[]';
+  else {
+    yield '[';
+    let sep = '\n    ';
+    for (const r of m.records) {
+      yield sep + escapeJsonText(JSON.stringify(r));
+      sep = ',\n    ';
+    }
+    yield '\n  ]';
+  }
+  yield `${outline.slice(at + 2)}\n`;
 }

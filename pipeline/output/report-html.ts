@@ -1,2 +1,2 @@
 // The HTML quality report; built in pipeline/report/ (this is the entry point the CLI calls).
-export { renderReport, type ReportOptions } from '../report/render.js';
+export { renderReport, reportPieces, type ReportOptions } from '../report/render.js';

@@ -1,13 +1,39 @@
 // Write a file atomically: a temp file in the same folder, then rename over the target.
-// A crash mid-write leaves the previous file intact (rename is atomic on POSIX).
+// A crash mid-write leaves the previous file intact (rename is atomic on POSIX). Large
+// outputs come as a sequence of pieces and are written as they come: the manifest of a
+// 100,000-file corpus is longer than the longest string V8 can hold.
 import path from 'node:path';
 import type { Fs } from '../io.js';
 
-export async function writeAtomic(fs: Fs, file: string, data: string | Uint8Array): Promise<void> {
+/** Pieces are gathered up to this many UTF-16 units before each write. */
+const BATCH = 1 << 22;
+
+async function writePieces(fs: Fs, file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= BATCH) {
+        await handle.write(batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (size > 0) await handle.write(batch.join(''));
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeAtomic(fs: Fs, file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(tmp, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await fs.writeFile(tmp, data);
+    else await writePieces(fs, tmp, data);
     await fs.rename(tmp, file);
   } catch (err) {
     await fs.rm(tmp, { force: true });

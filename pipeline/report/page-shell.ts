@@ -29,13 +29,13 @@ export interface Shell {
   data: string;
   script: string;
   /** JSON read later (per-file details), placed after the script: the page is interactive
-   *  while these are still being parsed. */
-  lateData: string;
+   *  while these are still being parsed. In pieces: at 100,000 files it is hundreds of MB. */
+  lateData: Iterable<string>;
 }
 
-export function pageShell(p: Shell): string {
+export function* pageShell(p: Shell): Generator<string> {
   if (/<\/script/iu.test(p.script) || /<\/style/iu.test(p.style)) throw new Error('report script or style would close its own element');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -51,7 +51,9 @@ export function pageShell(p: Shell): string {
 ${p.body}
 ${p.data}
 <script>${p.script}</script>
-${p.lateData}
+`;
+  yield* p.lateData;
+  yield `
 </body>
 </html>
 `;

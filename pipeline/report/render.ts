@@ -6,7 +6,7 @@ import { escapeHtml as h, jsonForScript } from '../output/escape.js';
 import type { Manifest } from '../output/manifest.js';
 import { provinceChart, scoreChart, typeChart, yearChart } from './charts.js';
 import { reportClient } from './client.js';
-import { linkCorpus } from './corpus-links.js';
+import { linkCorpus, type CorpusLinks } from './corpus-links.js';
 import { detailOf, leanDetail } from './details.js';
 import { filterBar } from './filters.js';
 import { pageShell } from './page-shell.js';
@@ -75,13 +75,35 @@ const DIALOG = `<dialog id="detail" aria-labelledby="detail-title">
 </dialog>`;
 
 export function renderReport(m: Manifest, opts: ReportOptions = {}): string {
+  return [...reportPieces(m, opts)].join('');
+}
+
+/**
+ * The details, one block per file. Full details are kept until they pass the budget; past it
+ * every file gets a lean one, made as it is written (so at most the budget is ever held).
+ */
+function detailBlocks(m: Manifest, links: CorpusLinks, budget: number): { lean: boolean; blocks: Iterable<string> } {
+  const full: string[] = [];
+  let bytes = 0;
+  for (const r of m.records) {
+    const b = jsonForScript(detailOf(r, links, r.excerpt));
+    bytes += Buffer.byteLength(b);
+    if (bytes > budget) {
+      const lean = function* (): Generator<string> {
+        for (const [i, rec] of m.records.entries()) yield `${i ? '\n' : ''}<script type="application/json" id="d-${i}">${jsonForScript(leanDetail(detailOf(rec, links, rec.excerpt)))}</script>`;
+      };
+      return { lean: true, blocks: lean() };
+    }
+    full.push(b);
+  }
+  return { lean: false, blocks: full.map((b, i) => `${i ? '\n' : ''}<script type="application/json" id="d-${i}">${b}</script>`) };
+}
+
+/** renderReport in pieces, for writing without one giant string. */
+export function reportPieces(m: Manifest, opts: ReportOptions = {}): Iterable<string> {
   const links = linkCorpus(m);
   const rows = m.records.map(rowOf);
-  const detailData = m.records.map((r) => detailOf(r, links, r.excerpt));
-  let blocks = detailData.map((d) => jsonForScript(d));
-  const lean = blocks.reduce((n, b) => n + Buffer.byteLength(b), 0) > (opts.detailsBudget ?? DETAILS_BUDGET);
-  if (lean) blocks = detailData.map((d) => jsonForScript(leanDetail(d)));
-  const details = blocks.map((b, i) => `<script type="application/json" id="d-${i}">${b}</script>`).join('\n');
+  const { lean, blocks: details } = detailBlocks(m, links, opts.detailsBudget ?? DETAILS_BUDGET);
   const data = `<script type="application/json" id="report-rows">${jsonForScript(toColumns(rows))}</script>`;
   const leanNote = lean
     ? '<p class="note">This corpus is large, so file details list fewer candidates and show less of the surrounding text; manifest.json has everything.</p>'
