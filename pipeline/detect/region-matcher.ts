@@ -8,9 +8,9 @@
 // link ends (if any), and a hit that starts no later than the hit before it replaces it. That
 // package keeps a Map per trie node keyed by one-character strings, which made this matcher
 // the costliest step of region detection (~1 ms for a 20 KB page); here the same automaton
-// lives in typed arrays: the root's transitions are a direct table over UTF-16 units (most
-// characters of a text start no place name and are dismissed by one array read), the
-// others an open-addressing hash of (node, unit).
+// lives in typed arrays: a bitmap of the units any alias uses (the other half of a text's
+// characters go straight back to the root), the root's transitions as a direct table over
+// UTF-16 units, and every other node's few transitions as a sorted run of units.
 import { aliasesOf, type Alias } from './region-aliases.js';
 import { divisions } from './region-data.js';
 
@@ -30,11 +30,11 @@ interface Automaton {
   inner: Uint8Array;
   /** Bitmap of the units in any alias (8 KB, stays in the CPU cache): others reset to the root. */
   used: Int32Array;
-  /** Open-addressing table of the other transitions: key node * 65536 + unit (below 2^31:
-   *  there are ~8,000 nodes), value child; slot from the key's top multiplicative-hash bits. */
-  keys: Int32Array;
-  values: Int32Array;
-  shift: number;
+  /** The other transitions: node n's children are childUnit/childNode[first[n] .. first[n+1]),
+   *  sorted by unit (most nodes have one to three; the array stays in the CPU cache). */
+  first: Int32Array;
+  childUnit: Uint16Array;
+  childNode: Int32Array;
   /** Failure link of each node (the root is node 0 and has none). */
   fail: Int32Array;
   /** The alias text a node reports (index into `texts`), or -1. */
@@ -51,13 +51,6 @@ interface Built {
 }
 
 let built: Built | null = null;
-
-function slot(keys: Int32Array, shift: number, key: number): number {
-  const mask = keys.length - 1;
-  let i = Math.imul(key, 0x9e3779b1) >>> shift;
-  while (keys[i] !== -1 && keys[i] !== key) i = (i + 1) & mask;
-  return i;
-}
 
 function compile(texts: string[], byText: Map<string, Alias[]>): Automaton {
   // The trie, with transitions in a Map while building (nodes are numbered in creation order).
@@ -86,24 +79,29 @@ function compile(texts: string[], byText: Map<string, Alias[]>): Automaton {
   const rootNext = new Int32Array(0x10000);
   const inner = new Uint8Array(0x10000);
   const used = new Int32Array(0x10000 / 32);
-  let bits = 1;
-  while (1 << bits < edges.size * 2) bits += 1;
-  const keys = new Int32Array(1 << bits).fill(-1);
-  const values = new Int32Array(1 << bits);
-  const shift = 32 - bits;
   const children: number[][] = Array.from({ length: count }, () => []);
   for (const [key, child] of edges) {
     const node = Math.floor(key / 0x10000);
+    const unit = key % 0x10000;
     children[node]!.push(child);
-    used[(key % 0x10000) >> 5]! |= 1 << (key % 32);
-    if (node === 0) rootNext[key % 0x10000] = child;
-    else {
-      inner[key % 0x10000] = 1;
-      const s = slot(keys, shift, key);
-      keys[s] = key;
-      values[s] = child;
+    used[unit >> 5]! |= 1 << (unit & 31);
+    if (node === 0) rootNext[unit] = child;
+    else inner[unit] = 1;
+  }
+  const first = new Int32Array(count + 1);
+  const childUnit = new Uint16Array(edges.size);
+  const childNode = new Int32Array(edges.size);
+  let at = 0;
+  for (let node = 0; node < count; node += 1) {
+    first[node] = at;
+    if (node === 0) continue; // the root's transitions are the direct table
+    for (const child of [...children[node]!].sort((x, y) => via[x]! - via[y]!)) {
+      childUnit[at] = via[child]!;
+      childNode[at] = child;
+      at += 1;
     }
   }
+  first[count] = at;
   const go = (node: number, unit: number): number => (node === 0 ? rootNext[unit]! : edges.get(node * 0x10000 + unit) ?? 0);
 
   // Failure links and outputs, breadth first (a node's failure is shallower, so done first).
@@ -125,7 +123,7 @@ function compile(texts: string[], byText: Map<string, Alias[]>): Automaton {
     }
     for (const c of children[node]!) queue.push(c);
   }
-  return { rootNext, inner, used, keys, values, shift, fail, output, texts, candidates: texts.map((t) => byText.get(t)!) };
+  return { rootNext, inner, used, first, childUnit, childNode, fail, output, texts, candidates: texts.map((t) => byText.get(t)!) };
 }
 
 function build(): Built {
@@ -151,8 +149,7 @@ function get(): Built {
 /** Non-overlapping place-name hits in `text`, leftmost-longest. */
 export function findPlaces(text: string): PlaceHit[] {
   if (text === '') return [];
-  const { rootNext, inner, used, keys, values, shift, fail, output, texts, candidates } = get().automaton;
-  const mask = keys.length - 1;
+  const { rootNext, inner, used, first, childUnit, childNode, fail, output, texts, candidates } = get().automaton;
   // Hits as a stack of parallel numbers: begin, end, alias.
   const stack: number[] = [];
   let state = 0;
@@ -169,15 +166,12 @@ export function findPlaces(text: string): PlaceHit[] {
         state = rootNext[unit]!;
         break;
       }
-      const key = state * 0x10000 + unit;
       let to = 0;
-      for (let j = Math.imul(key, 0x9e3779b1) >>> shift; ; j = (j + 1) & mask) {
-        const k = keys[j]!;
-        if (k === key) {
-          to = values[j]!;
-          break;
-        }
-        if (k === -1) break;
+      for (let j = first[state]!, end = first[state + 1]!; j < end; j += 1) {
+        const u = childUnit[j]!;
+        if (u < unit) continue;
+        if (u === unit) to = childNode[j]!;
+        break;
       }
       if (to !== 0) {
         state = to;

@@ -49,10 +49,25 @@ function titleKey(title: TitleField | null): string | null {
 function isTitleBlock(b: PageBlock, title: TitleField | null, key: string | null): boolean {
   if (!title || key === null) return false;
   if (b.line === title.evidence.line) return true;
-  // Removing characters only shortens a block: a shorter one cannot equal the title.
-  if (key === '' || b.text.length < key.length) return false;
-  const t = cleanText(b.text).replace(/\s+/gu, '');
-  return t === key;
+  if (key === '') return false;
+  // The block without whitespace and zero-width characters equals the title: compared in
+  // place, so a paragraph is given up at its first differing character, not copied twice.
+  const t = b.text;
+  let k = 0;
+  for (let i = 0; i < t.length; i += 1) {
+    const c = t.charCodeAt(i);
+    if (c === 0x200b || isSpace(c)) continue;
+    if (k >= key.length || c !== key.charCodeAt(k)) return false;
+    k += 1;
+  }
+  return k === key.length;
+}
+
+/** What \s matches (WhiteSpace and LineTerminator, as String.prototype.trim strips). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A short line naming the hosting site (宜春市人民政府) or its footer. */
