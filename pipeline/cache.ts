@@ -15,7 +15,7 @@ import type { CorpusResult } from './corpus/context.js';
 import type { FileResult } from './process-file.js';
 import type { SeedRecord } from './types.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 export const CACHE_DIR = '.cache/seedcheck';
 
 /**
@@ -53,9 +53,9 @@ export async function openCache(fs: Fs, dir: string, seedsDir: string, config: C
   return RecordCache.open(fs, path.join(dir, file), salt);
 }
 
-/** 64 bits of sha256: enough to tell a damaged line from the one written. */
-function checksum(json: string): string {
-  return createHash('sha256').update(json).digest('hex').slice(0, 16);
+/** 64 bits of sha256 (hex): enough to tell a damaged line from the one written. */
+function checksum(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 }
 
 /** What the last run found across the corpus, and the outputs it wrote, for one digest of every input. */
@@ -68,34 +68,42 @@ interface RunState {
 
 /** The cache line holding the run state (record keys start with a sha256, never with `#`). */
 const RUN_KEY = '#run';
+const TAB = 9;
+const NL = 10;
+const CHECKSUM = 16;
 
-/** One entry as stored: what the file's stat was when hashed ('' when unknown), and the result. */
-interface Entry {
-  stat: string;
-  json: string;
+/**
+ * A line is `key \t checksum \t stat \t json`, kept as bytes: the checksum covers `stat \t json`,
+ * so a damaged line is a miss. stat is the file's stat when it was hashed, '' when unknown.
+ */
+function lineOf(key: string, stat: string, json: string): Buffer {
+  const body = Buffer.from(`${stat}\t${json}`);
+  return Buffer.concat([Buffer.from(`${key}\t${checksum(body)}\t`), body, Buffer.from('\n')]);
 }
 
-/** `stat \t checksum \t json`: the checksum covers stat and json, so a damaged line is a miss. */
-function lineOf(e: Entry): string {
-  return `${e.stat}\t${checksum(`${e.stat}\t${e.json}`)}\t${e.json}`;
+/** The stat and json of a stored line (after its key), or undefined when it is damaged. */
+function entryOf(rest: Buffer): { stat: string; json: string } | undefined {
+  if (rest.length < CHECKSUM + 2 || rest[CHECKSUM] !== TAB) return undefined;
+  const body = rest.subarray(CHECKSUM + 1);
+  if (rest.toString('latin1', 0, CHECKSUM) !== checksum(body)) return undefined;
+  const tab = body.indexOf(TAB);
+  if (tab < 0) return undefined;
+  return { stat: body.toString('utf8', 0, tab), json: body.toString('utf8', tab + 1) };
 }
 
-function entryOf(line: string): Entry | undefined {
-  const a = line.indexOf('\t');
-  const b = a < 0 ? -1 : line.indexOf('\t', a + 1);
-  if (b < 0) return undefined;
-  const stat = line.slice(0, a);
-  const json = line.slice(b + 1);
-  return line.slice(a + 1, b) === checksum(`${stat}\t${json}`) ? { stat, json } : undefined;
+/** The stat field of a stored line, read without checking it (sha256For's candidates are checked by get). */
+function statOf(rest: Buffer): string {
+  const tab = rest.indexOf(TAB, CHECKSUM + 1);
+  return tab < 0 ? '' : rest.toString('utf8', CHECKSUM + 1, tab);
 }
 
 export class RecordCache {
-  /** Unparsed lines from disk (`stat \t checksum \t json`), by key: parsed only when asked for. */
-  private readonly stored: Map<string, string>;
-  /** Per display path, the content hash and stat of its newest stored entry. */
+  /** Lines from disk after their key (`checksum \t stat \t json`, bytes), by key: parsed only when asked for. */
+  private readonly stored: Map<string, Buffer>;
+  /** Per display path, the content hash and stat of its stored entry. */
   private readonly byPath = new Map<string, { sha256: string; stat: string }>();
-  /** Lines for the entries this run used or made: what the next save keeps. */
-  private readonly used = new Map<string, string>();
+  /** Whole lines for the entries this run used or made: what the next save keeps. */
+  private readonly used = new Map<string, Buffer>();
   private changed = false;
   hits = 0;
   misses = 0;
@@ -104,35 +112,37 @@ export class RecordCache {
     private readonly fs: Fs,
     private readonly file: string,
     private readonly salt: string,
-    stored: Map<string, string>,
+    stored: Map<string, Buffer>,
   ) {
     this.stored = stored;
-    for (const [key, line] of stored) {
-      const tab = line.indexOf('\t');
-      if (tab > 0 && key.length > 65 && key[64] === ':') this.byPath.set(key.slice(65), { sha256: key.slice(0, 64), stat: line.slice(0, tab) });
+    for (const [key, rest] of stored) {
+      if (key.length > 65 && key[64] === ':') this.byPath.set(key.slice(65), { sha256: key.slice(0, 64), stat: statOf(rest) });
     }
   }
 
   static async open(fs: Fs, file: string, salt: string): Promise<RecordCache> {
-    const stored = new Map<string, string>();
-    let text = '';
+    const stored = new Map<string, Buffer>();
+    let bytes: Buffer = Buffer.alloc(0);
     try {
-      text = await fs.readFile(file, 'utf8');
+      bytes = await fs.readFile(file);
     } catch {
       // No cache yet (or unreadable): start empty.
     }
-    const lines = text.split('\n');
+    const firstEnd = bytes.indexOf(NL);
     let header: { format?: unknown; salt?: unknown } = {};
     try {
-      header = JSON.parse(lines[0] ?? '') as typeof header;
+      header = JSON.parse(bytes.toString('utf8', 0, firstEnd < 0 ? bytes.length : firstEnd)) as typeof header;
     } catch {
       header = {};
     }
-    if (header.format === FORMAT && header.salt === salt) {
-      for (let i = 1; i < lines.length; i += 1) {
-        const line = lines[i]!;
-        const tab = line.indexOf('\t');
-        if (tab > 0) stored.set(line.slice(0, tab), line.slice(tab + 1));
+    if (header.format === FORMAT && header.salt === salt && firstEnd >= 0) {
+      // Lines stay views into the file's bytes: no copy, decoded only when used.
+      for (let start = firstEnd + 1; start < bytes.length; ) {
+        let end = bytes.indexOf(NL, start);
+        if (end < 0) end = bytes.length;
+        const tab = bytes.indexOf(TAB, start);
+        if (tab > start && tab < end) stored.set(bytes.toString('utf8', start, tab), bytes.subarray(tab + 1, end));
+        start = end + 1;
       }
     }
     return new RecordCache(fs, file, salt, stored);
@@ -154,16 +164,16 @@ export class RecordCache {
   /** The cached result for these bytes; `stat` (when given) is recorded for sha256For next time. */
   get(file: string, sha256: string, stat?: string): FileResult | undefined {
     const key = RecordCache.key(file, sha256);
-    const line = this.stored.get(key);
-    const entry = line === undefined ? undefined : entryOf(line);
+    const rest = this.stored.get(key);
+    const entry = rest === undefined ? undefined : entryOf(rest);
     if (entry) {
       try {
         const record = JSON.parse(entry.json) as SeedRecord;
         if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
           if (stat !== undefined && stat !== entry.stat) {
-            this.used.set(key, lineOf({ stat, json: entry.json }));
+            this.used.set(key, lineOf(key, stat, entry.json));
             this.changed = true;
-          } else this.used.set(key, line!);
+          } else this.used.set(key, Buffer.concat([Buffer.from(`${key}\t`), rest!, Buffer.from('\n')]));
           this.hits += 1;
           return { record, messages: record.quality.flags };
         }
@@ -177,7 +187,8 @@ export class RecordCache {
 
   /** Stores a result; `stat` is the file's stat when read, or '' when it may change unseen (just modified). */
   set(file: string, sha256: string, result: FileResult, stat = ''): void {
-    this.used.set(RecordCache.key(file, sha256), lineOf({ stat, json: JSON.stringify(result.record) }));
+    const key = RecordCache.key(file, sha256);
+    this.used.set(key, lineOf(key, stat, JSON.stringify(result.record)));
     this.changed = true;
   }
 
@@ -190,8 +201,9 @@ export class RecordCache {
   }
 
   private parseRunState(): RunState | undefined {
-    const line = this.used.get(RUN_KEY) ?? this.stored.get(RUN_KEY);
-    const entry = line === undefined ? undefined : entryOf(line);
+    const line = this.used.get(RUN_KEY);
+    const rest = line ? line.subarray(RUN_KEY.length + 1, line.length - 1) : this.stored.get(RUN_KEY);
+    const entry = rest === undefined ? undefined : entryOf(rest);
     if (!entry) return undefined;
     try {
       return JSON.parse(entry.json) as RunState;
@@ -202,7 +214,7 @@ export class RecordCache {
 
   private setRunState(state: RunState): void {
     this.memoState = state;
-    this.used.set(RUN_KEY, lineOf({ stat: '', json: JSON.stringify(state) }));
+    this.used.set(RUN_KEY, lineOf(RUN_KEY, '', JSON.stringify(state)));
     this.changed = true;
   }
 
@@ -210,7 +222,7 @@ export class RecordCache {
   corpusFor(inputs: string): Required<CorpusResult> | undefined {
     const state = this.runState();
     if (state?.inputs !== inputs) return undefined;
-    this.used.set(RUN_KEY, this.stored.get(RUN_KEY) ?? this.used.get(RUN_KEY)!);
+    if (!this.used.has(RUN_KEY)) this.used.set(RUN_KEY, Buffer.concat([Buffer.from(`${RUN_KEY}\t`), this.stored.get(RUN_KEY)!, Buffer.from('\n')]));
     return state.corpus;
   }
 
@@ -251,7 +263,6 @@ export class RecordCache {
   async save(): Promise<void> {
     if (!this.changed && this.used.size === this.stored.size) return;
     const keys = [...this.used.keys()].sort();
-    const body = keys.map((k) => `${k}\t${this.used.get(k)!}`).join('\n');
-    await writeAtomic(this.fs, this.file, `${JSON.stringify({ format: FORMAT, salt: this.salt })}\n${body}\n`);
+    await writeAtomic(this.fs, this.file, [Buffer.from(`${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`), ...keys.map((k) => this.used.get(k)!)]);
   }
 }

@@ -10,6 +10,7 @@ import type { CorpusContext, CorpusResult } from './corpus/context.js';
 import { withConfiguredSeverity } from './configured-severity.js';
 import { diagnostic, sortDiagnostics } from './diagnostic.js';
 import { discover, INDEX_FILE, type SeedEntry } from './discover.js';
+import { readIndexFile } from './index/read-index.js';
 import type { Io } from './io.js';
 import { MAX_CORPUS_FINDINGS, MAX_SEED_BYTES, megabytes } from './limits.js';
 import { capPerFileAndRule } from './diagnostic-cap.js';
@@ -184,10 +185,8 @@ async function inputsDigest(io: Io, ctx: CorpusContext, folderMessages: readonly
   for (const name of ctx.files) h.update(name).update('\0');
   for (const r of results) h.update(r.record ? r.record.sha256 : JSON.stringify(r.messages)).update('\0');
   h.update(JSON.stringify(folderMessages)).update('\0');
-  try {
-    h.update(await io.fs.readFile(path.join(ctx.seedsDir, INDEX_FILE)));
-  } catch (err) {
-    h.update(`no INDEX.md: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
+  // Read as the INDEX stage reads it: a symlink leaving the folder is not followed.
+  const index = await readIndexFile(io.fs, ctx.seedsDir, ctx.seedPath(INDEX_FILE));
+  h.update(index.text ?? `no text, missing: ${index.missing}`).update('\0').update(JSON.stringify(index.messages));
   return h.digest('hex');
 }

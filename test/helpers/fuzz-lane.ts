@@ -62,6 +62,9 @@ function memoryOutputs(outDir: string): { fs: Fs; files: Map<string, string> } {
             files.set(path.resolve(b), data);
             return Promise.resolve();
           };
+        case 'stat':
+          // Outputs live in memory: a real file left by an on-disk iteration must not pass for them.
+          return (p: unknown, ...rest: unknown[]) => (inOut(p) ? Promise.reject(Object.assign(new Error(`ENOENT: ${String(p)}`), { code: 'ENOENT' })) : call(p, ...rest));
         case 'rm':
           return (p: unknown, ...rest: unknown[]) => {
             if (!inOut(p)) return call(p, ...rest);
