@@ -1,11 +1,12 @@
-// The two Gopher n-gram measures over integer tokens (tokens.ts), for any n, computed on
-// demand and sharing work between the n values.
+// The two Gopher n-gram measures over integer tokens (tokens.ts), with cheap upper bounds
+// that let the rules skip an n that cannot reach its limit (on ordinary text, all of them).
 //
-// Only n-grams that occur twice can be the most frequent one (count ≥ 2) or a duplicate, and
-// an n-gram occurs twice only if each of its sub-grams does. So once some m < n is counted,
-// the n-gram at i is hashed only when the m-grams at i and at i+n−m both repeat; the rest of
-// the positions are known to hold n-grams that occur once. The same facts bound the measures
-// from above (bounds below), which lets the rules skip an n that cannot reach its limit.
+// - Most frequent n-gram: its count is at most the count of its rarest token, so
+//   max over windows of (rarest token count × window length) bounds its share; exact counts
+//   (one hash pass) are taken only when that bound is over the limit.
+// - Duplicated n-grams, for base ≤ n ≤ 2·base: an n-gram occurs twice only if the base-grams
+//   at both of its ends do, and then it is the pair of their classes. So one hash pass gives
+//   the base-gram classes, and each n is a pass over the positions whose two base-grams repeat.
 import { KeyTable } from './key-table.js';
 import type { Tokens } from './tokens.js';
 
@@ -29,16 +30,12 @@ export interface Duplicated {
   original: number;
 }
 
-interface Level {
-  n: number;
-  /** Per start position: a class id shared by equal n-grams that occur twice or more, else −1. */
+/** The m-gram at every position, as a class id when it occurs twice or more (else −1). */
+interface Classes {
+  m: number;
   cls: Int32Array;
-  /** Class ids are below this. */
-  classes: number;
-  /** The most frequent n-gram if one occurs twice, else null. */
-  frequent: Frequent | null;
-  /** The highest count (1 when every n-gram occurs once, 0 when there is none). */
-  maxCount: number;
+  /** 1 where the m-gram occurs for the first time. */
+  first: Uint8Array;
 }
 
 const table = new KeyTable();
@@ -50,122 +47,153 @@ function power(base: number, n: number): number {
 }
 
 export class NgramCounts {
-  private readonly p1: Int32Array;
-  private readonly p2: Int32Array;
-  private readonly levels = new Map<number, Level>();
-  private readonly dups = new Map<number, Duplicated>();
+  private prefix?: { p1: Int32Array; p2: Int32Array };
+  /** minCount[k][i]: the count of the rarest token in tokens i … i+2^k−1. */
+  private readonly minCount: Int32Array[] = [];
+  private readonly classes = new Map<number, Classes>();
 
-  constructor(readonly tokens: Tokens) {
-    const { count, ids } = tokens;
-    this.p1 = new Int32Array(count + 1);
-    this.p2 = new Int32Array(count + 1);
-    for (let i = 0; i < count; i += 1) {
-      this.p1[i + 1] = (Math.imul(this.p1[i]!, B1) + ids[i]!) | 0;
-      this.p2[i + 1] = (Math.imul(this.p2[i]!, B2) + ids[i]!) | 0;
-    }
-  }
+  constructor(readonly tokens: Tokens) {}
 
-  /** The most frequent n-gram, or null when none occurs twice. */
-  frequent(n: number): Frequent | null {
-    return this.level(n).frequent;
-  }
-
-  /** An upper bound on any n-gram's count. */
-  countBound(n: number): number {
-    const base = this.base(n);
-    return base ? base.maxCount : Math.max(0, this.tokens.count - n + 1);
-  }
-
-  /** The most code points any n consecutive tokens hold. */
-  maxWindowChars(n: number): number {
-    const cum = this.tokens.cum;
+  /** An upper bound on (count × code points) of any n-gram: the share numerator of the most frequent one. */
+  frequentBound(n: number): number {
+    const { count, cum } = this.tokens;
+    if (n < 1 || count < n) return 0;
+    let k = 0;
+    while (2 << k <= n) k += 1;
+    const mins = this.minCounts(k);
+    const off = n - (1 << k);
     let max = 0;
-    for (let i = 0; i + n <= this.tokens.count; i += 1) max = Math.max(max, cum[i + n]! - cum[i]!);
+    for (let i = 0; i + n <= count; i += 1) {
+      const a = mins[i]!;
+      const b = mins[i + off]!;
+      const v = (a < b ? a : b) * (cum[i + n]! - cum[i]!);
+      if (v > max) max = v;
+    }
     return max;
   }
 
-  /** An upper bound on duplicated(n).chars: the code points under n-grams that may occur twice. */
-  duplicateBound(n: number): number {
+  /** The most frequent n-gram (ties: the earliest), or null when none occurs twice. */
+  frequent(n: number): Frequent | null {
+    const { count } = this.tokens;
+    const { p1, p2 } = this.prefixes();
+    const pw1 = power(B1, n);
+    const pw2 = power(B2, n);
+    table.reset(count);
+    let bestCount = 1;
+    let bestFirst = -1;
+    for (let i = 0; i + n <= count; i += 1) {
+      const s = table.slot((p1[i + n]! - Math.imul(p1[i]!, pw1)) | 0, (p2[i + n]! - Math.imul(p2[i]!, pw2)) | 0, i);
+      const c = table.increment(s);
+      // Counts only grow, so this ends on the highest count, earliest first among ties.
+      if (c > bestCount || (c === bestCount && bestFirst >= 0 && table.first[s]! < bestFirst)) {
+        bestCount = c;
+        bestFirst = table.first[s]!;
+      }
+    }
+    return bestFirst >= 0 ? { count: bestCount, first: bestFirst } : null;
+  }
+
+  /** An upper bound on duplicated(n, base).chars: code points under n-grams that repeat an earlier one. */
+  duplicateBound(n: number, base: number): number {
     const { count, cum } = this.tokens;
-    const base = this.base(n);
+    const { cls, first } = this.classesOf(base);
+    const off = n - base;
     let chars = 0;
     let coveredTo = 0;
     for (let i = 0; i + n <= count; i += 1) {
-      if (base && (base.cls[i]! < 0 || base.cls[i + n - base.n]! < 0)) continue;
-      const from = Math.max(i, coveredTo);
-      chars += cum[i + n]! - cum[from]!;
+      // A first occurrence of its base-gram is the first of its n-gram too: never a repeat.
+      if (cls[i]! < 0 || cls[i + off]! < 0 || first[i] === 1) continue;
+      chars += cum[i + n]! - cum[i > coveredTo ? i : coveredTo]!;
       coveredTo = i + n;
     }
     return chars;
   }
 
-  /** datatrove's find_all_duplicate for n; an n-gram that occurs once can never be a repeat. */
-  duplicated(n: number): Duplicated {
-    const hit = this.dups.get(n);
-    if (hit) return hit;
-    const { cls, classes } = this.level(n);
-    const cum = this.tokens.cum;
-    // Per class: the first position visited (the one a later repeat points back to), or −1.
-    const visited = new Int32Array(classes).fill(-1);
+  /** datatrove's find_all_duplicate for n (base ≤ n ≤ 2·base); an n-gram that occurs once is never a repeat. */
+  duplicated(n: number, base: number): Duplicated {
+    if (n < base || n > 2 * base) throw new Error(`n-gram ${n} is not made of two ${base}-grams`);
+    const { count, cum } = this.tokens;
+    const { cls } = this.classesOf(base);
+    const off = n - base;
+    table.reset(count); // room for every position: the table never fills
     const d: Duplicated = { chars: 0, firstRepeat: -1, original: -1 };
-    for (let i = 0; i + n <= this.tokens.count; ) {
-      const c = cls[i]!;
-      if (c < 0) i += 1;
-      else if (visited[c]! < 0) {
-        visited[c] = i;
+    for (let i = 0; i + n <= count; ) {
+      const a = cls[i]!;
+      const b = cls[i + off]!;
+      if (a < 0 || b < 0) {
         i += 1;
-      } else {
-        d.chars += cum[i + n]! - cum[i]!;
-        if (d.firstRepeat < 0) {
-          d.firstRepeat = i;
-          d.original = visited[c]!;
-        }
-        i += n;
+        continue;
       }
+      const s = table.slot(a, b, i);
+      const before = table.first[s]!;
+      if (before === i) {
+        i += 1;
+        continue;
+      }
+      d.chars += cum[i + n]! - cum[i]!;
+      if (d.firstRepeat < 0) {
+        d.firstRepeat = i;
+        d.original = before;
+      }
+      i += n;
     }
-    this.dups.set(n, d);
     return d;
   }
 
-  /** The counted level with the largest m ≤ n, if any. */
-  private base(n: number): Level | undefined {
-    let best: Level | undefined;
-    for (const l of this.levels.values()) if (l.n <= n && (!best || l.n > best.n)) best = l;
-    return best;
+  private prefixes(): { p1: Int32Array; p2: Int32Array } {
+    if (this.prefix) return this.prefix;
+    const { count, ids } = this.tokens;
+    const p1 = new Int32Array(count + 1);
+    const p2 = new Int32Array(count + 1);
+    for (let i = 0; i < count; i += 1) {
+      p1[i + 1] = (Math.imul(p1[i]!, B1) + ids[i]!) | 0;
+      p2[i + 1] = (Math.imul(p2[i]!, B2) + ids[i]!) | 0;
+    }
+    this.prefix = { p1, p2 };
+    return this.prefix;
   }
 
-  private level(n: number): Level {
-    const hit = this.levels.get(n);
-    if (hit) return hit;
-    const total = this.tokens.count;
-    const last = total - n; // last start of an n-gram
-    const base = this.base(n);
-    const mayRepeat = (i: number): boolean => !base || (base.cls[i]! >= 0 && base.cls[i + n - base.n]! >= 0);
-    let expected = 0;
-    for (let i = 0; i <= last; i += 1) if (mayRepeat(i)) expected += 1;
-    table.reset(expected);
-    const { p1, p2 } = this;
-    const pw1 = power(B1, n);
-    const pw2 = power(B2, n);
-    const cls = new Int32Array(Math.max(0, last + 1)).fill(-1);
-    let best = -1;
-    let bestCount = last >= 0 ? 1 : 0;
-    let bestFirst = 0;
-    for (let i = 0; i <= last; i += 1) {
-      if (!mayRepeat(i)) continue;
-      const s = table.slot((p1[i + n]! - Math.imul(p1[i]!, pw1)) | 0, (p2[i + n]! - Math.imul(p2[i]!, pw2)) | 0, i);
-      const c = table.increment(s);
-      cls[i] = s;
-      // Counts only grow, so the last update is the highest count, earliest first among ties.
-      if (c > bestCount || (c === bestCount && best >= 0 && table.first[s]! < bestFirst)) {
-        best = s;
-        bestCount = c;
-        bestFirst = table.first[s]!;
-      }
+  /** minCount[k], built by doubling from the token counts. */
+  private minCounts(k: number): Int32Array {
+    const { count, ids, vocabulary } = this.tokens;
+    if (this.minCount.length === 0) {
+      const seen = new Int32Array(vocabulary);
+      for (let i = 0; i < count; i += 1) seen[ids[i]!]! += 1;
+      const m = new Int32Array(count);
+      for (let i = 0; i < count; i += 1) m[i] = seen[ids[i]!]!;
+      this.minCount.push(m);
     }
-    for (let i = 0; i <= last; i += 1) if (cls[i]! >= 0 && table.count(cls[i]!) < 2) cls[i] = -1;
-    const level: Level = { n, cls, classes: table.capacity, frequent: bestCount >= 2 ? { count: bestCount, first: bestFirst } : null, maxCount: bestCount };
-    this.levels.set(n, level);
-    return level;
+    while (this.minCount.length <= k) {
+      const prev = this.minCount[this.minCount.length - 1]!;
+      const half = 1 << (this.minCount.length - 1);
+      const m = new Int32Array(Math.max(0, prev.length - half));
+      for (let i = 0; i < m.length; i += 1) m[i] = Math.min(prev[i]!, prev[i + half]!);
+      this.minCount.push(m);
+    }
+    return this.minCount[k]!;
+  }
+
+  /** The m-gram classes, from one hash pass over every position. */
+  private classesOf(m: number): Classes {
+    const hit = this.classes.get(m);
+    if (hit) return hit;
+    const { count } = this.tokens;
+    const { p1, p2 } = this.prefixes();
+    const pw1 = power(B1, m);
+    const pw2 = power(B2, m);
+    const starts = Math.max(0, count - m + 1);
+    const cls = new Int32Array(starts);
+    const first = new Uint8Array(starts);
+    table.reset(starts);
+    for (let i = 0; i < starts; i += 1) {
+      const s = table.slot((p1[i + m]! - Math.imul(p1[i]!, pw1)) | 0, (p2[i + m]! - Math.imul(p2[i]!, pw2)) | 0, i);
+      table.increment(s);
+      cls[i] = s;
+      if (table.first[s] === i) first[i] = 1;
+    }
+    for (let i = 0; i < starts; i += 1) if (table.count(cls[i]!) < 2) cls[i] = -1;
+    const c: Classes = { m, cls, first };
+    this.classes.set(m, c);
+    return c;
   }
 }

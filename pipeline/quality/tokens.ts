@@ -7,9 +7,9 @@ import { codePointAt, isHan } from './char-class.js';
 
 export interface Tokens {
   count: number;
-  /** Equal ids ⇔ equal (lower-cased) tokens. A Han character or a one-character run is its
-   *  own code point (lower-cased); longer runs get ids above the Unicode range. */
+  /** Equal ids ⇔ equal (lower-cased) tokens; ids are 0 … vocabulary−1, in order of first use. */
   ids: Int32Array;
+  vocabulary: number;
   /** UTF-16 offsets of each token's start and end in the page text. */
   start: Int32Array;
   end: Int32Array;
@@ -29,53 +29,77 @@ function latin(c: number): number {
   return c >= 0xff41 && c <= 0xff5a ? c : -1;
 }
 
-const FIRST_RUN_ID = 0x110000;
+/** Per code point: its id + 1 in the current call, for Han characters and one-character runs
+ *  (a single code point once lower-cased). Entries are cleared before tokenize returns. */
+let idOf: Int32Array | undefined;
+
+class Vocabulary {
+  size = 0;
+  private readonly touched: number[] = [];
+  private readonly runs = new Map<string, number>();
+  constructor(private readonly table: Int32Array) {}
+
+  ofCodePoint(cp: number): number {
+    const known = this.table[cp]!;
+    if (known > 0) return known - 1;
+    this.touched.push(cp);
+    this.table[cp] = ++this.size;
+    return this.size - 1;
+  }
+
+  ofRun(lowerCased: string): number {
+    let id = this.runs.get(lowerCased);
+    if (id === undefined) {
+      id = this.size++;
+      this.runs.set(lowerCased, id);
+    }
+    return id;
+  }
+
+  clear(): void {
+    for (const cp of this.touched) this.table[cp] = 0;
+  }
+}
 
 /** The tokens of the lines for which `include(index)` is true, in order. */
 export function tokenize(lines: readonly PageLine[], include: (index: number) => boolean): Tokens {
   let room = 0;
   for (let li = 0; li < lines.length; li += 1) if (include(li)) room += lines[li]!.text.length;
-  const ids = new Int32Array(room);
-  const start = new Int32Array(room);
-  const end = new Int32Array(room);
-  const cum = new Int32Array(room + 1);
-  const runIds = new Map<string, number>();
-  let n = 0;
-  for (let li = 0; li < lines.length; li += 1) {
-    if (!include(li)) continue;
-    const { text, offset } = lines[li]!;
-    for (let i = 0; i < text.length; ) {
-      const c = text.charCodeAt(i);
-      const l = latin(c);
-      if (l >= 0) {
-        let j = i + 1;
-        while (j < text.length && latin(text.charCodeAt(j)) >= 0) j += 1;
-        let id = l;
-        if (j - i > 1) {
-          const key = text.slice(i, j).toLowerCase();
-          const known = runIds.get(key);
-          id = known ?? FIRST_RUN_ID + runIds.size;
-          if (known === undefined) runIds.set(key, id);
-        }
-        ids[n] = id;
-        start[n] = offset + i;
-        end[n] = offset + j;
-        cum[n + 1] = cum[n]! + (j - i);
-        n += 1;
-        i = j;
-        continue;
-      }
-      const cp = c < 0x2e80 ? c : codePointAt(text, i);
-      const width = cp > 0xffff ? 2 : 1;
-      if (isHan(cp)) {
-        ids[n] = cp;
-        start[n] = offset + i;
-        end[n] = offset + i + width;
-        cum[n + 1] = cum[n]! + 1;
-        n += 1;
-      }
-      i += width;
-    }
+  const t: Tokens = { count: 0, ids: new Int32Array(room), vocabulary: 0, start: new Int32Array(room), end: new Int32Array(room), cum: new Int32Array(room + 1) };
+  const vocabulary = new Vocabulary((idOf ??= new Int32Array(0x110000)));
+  try {
+    for (let li = 0; li < lines.length; li += 1) if (include(li)) scanLine(lines[li]!, t, vocabulary);
+  } finally {
+    vocabulary.clear();
   }
-  return { count: n, ids, start, end, cum };
+  t.vocabulary = vocabulary.size;
+  return t;
+}
+
+function push(t: Tokens, id: number, start: number, end: number, chars: number): void {
+  const n = t.count;
+  t.ids[n] = id;
+  t.start[n] = start;
+  t.end[n] = end;
+  t.cum[n + 1] = t.cum[n]! + chars;
+  t.count = n + 1;
+}
+
+function scanLine({ text, offset }: PageLine, t: Tokens, vocabulary: Vocabulary): void {
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    const l = latin(c);
+    if (l >= 0) {
+      let j = i + 1;
+      while (j < text.length && latin(text.charCodeAt(j)) >= 0) j += 1;
+      const id = j - i === 1 ? vocabulary.ofCodePoint(l) : vocabulary.ofRun(text.slice(i, j).toLowerCase());
+      push(t, id, offset + i, offset + j, j - i);
+      i = j;
+      continue;
+    }
+    const cp = c < 0x2e80 ? c : codePointAt(text, i);
+    const width = cp > 0xffff ? 2 : 1;
+    if (isHan(cp)) push(t, vocabulary.ofCodePoint(cp), offset + i, offset + i + width, 1);
+    i += width;
+  }
 }

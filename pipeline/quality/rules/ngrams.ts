@@ -100,7 +100,7 @@ function computeTopPhrase(p: Prepared, cpw: number): TopPhrase | null {
     const n = words * cpw;
     if (tokens.count < n) continue;
     // Skip an n whose best possible share cannot beat the limit or the worst so far.
-    const bound = (counts.countBound(n) * counts.maxWindowChars(n)) / total;
+    const bound = counts.frequentBound(n) / total;
     if (bound <= limit || (worst && bound / limit <= worst.share / worst.limit)) continue;
     const best = counts.frequent(n);
     if (!best) continue;
@@ -153,12 +153,13 @@ export const duplicateNgrams: QualityRule = {
     const top = resolveOptions(topNgram, optionsFor(file.config, topNgram.id));
     if (topPhrase(p, opt(top, 'charsPerWord'))) return;
     let worst: { n: number; limit: number; share: number; at: number; original: number } | null = null;
+    const base = DUP_LIMITS[0]![0] * cpw; // every n here is at most twice the shortest
     for (const [words, limit] of DUP_LIMITS) {
       const n = words * cpw;
       if (tokens.count < 2 * n) continue;
-      const bound = p.counts.duplicateBound(n) / total;
+      const bound = p.counts.duplicateBound(n, base) / total;
       if (bound <= limit || (worst && bound / limit <= worst.share / worst.limit)) continue;
-      const d = p.counts.duplicated(n);
+      const d = p.counts.duplicated(n, base);
       const share = d.chars / total;
       if (share > limit && d.firstRepeat >= 0 && (!worst || share / limit > worst.share / worst.limit))
         worst = { n, limit, share, at: d.firstRepeat, original: d.original };
