@@ -81,6 +81,13 @@ function lineOf(key: string, stat: string, json: string): Buffer {
   return Buffer.concat([Buffer.from(`${key}\t${checksum(body)}\t`), body, Buffer.from('\n')]);
 }
 
+/**
+ * What the next save writes for one key: the stored bytes as they were, or a new entry. A new
+ * record is serialised only when saved: the engine holds it anyway, so the cache of a
+ * 100,000-file run does not hold a second copy of every result.
+ */
+type Kept = { rest: Buffer } | { stat: string; json: string } | { stat: string; record: SeedRecord };
+
 /** The stat and json of a stored line (after its key), or undefined when it is damaged. */
 function entryOf(rest: Buffer): { stat: string; json: string } | undefined {
   if (rest.length < CHECKSUM + 2 || rest[CHECKSUM] !== TAB) return undefined;
@@ -102,8 +109,8 @@ export class RecordCache {
   private readonly stored: Map<string, Buffer>;
   /** Per display path, the content hash and stat of its stored entry. */
   private readonly byPath = new Map<string, { sha256: string; stat: string }>();
-  /** Whole lines for the entries this run used or made: what the next save keeps. */
-  private readonly used = new Map<string, Buffer>();
+  /** The entries this run used or made: what the next save keeps. */
+  private readonly used = new Map<string, Kept>();
   private changed = false;
   hits = 0;
   misses = 0;
@@ -171,9 +178,9 @@ export class RecordCache {
         const record = JSON.parse(entry.json) as SeedRecord;
         if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
           if (stat !== undefined && stat !== entry.stat) {
-            this.used.set(key, lineOf(key, stat, entry.json));
+            this.used.set(key, { stat, json: entry.json });
             this.changed = true;
-          } else this.used.set(key, Buffer.concat([Buffer.from(`${key}\t`), rest!, Buffer.from('\n')]));
+          } else this.used.set(key, { rest: rest! });
           this.hits += 1;
           return { record, messages: record.quality.flags };
         }
@@ -188,7 +195,7 @@ export class RecordCache {
   /** Stores a result; `stat` is the file's stat when read, or '' when it may change unseen (just modified). */
   set(file: string, sha256: string, result: FileResult, stat = ''): void {
     const key = RecordCache.key(file, sha256);
-    this.used.set(key, lineOf(key, stat, JSON.stringify(result.record)));
+    this.used.set(key, { stat, record: result.record });
     this.changed = true;
   }
 
@@ -201,8 +208,7 @@ export class RecordCache {
   }
 
   private parseRunState(): RunState | undefined {
-    const line = this.used.get(RUN_KEY);
-    const rest = line ? line.subarray(RUN_KEY.length + 1, line.length - 1) : this.stored.get(RUN_KEY);
+    const rest = this.stored.get(RUN_KEY);
     const entry = rest === undefined ? undefined : entryOf(rest);
     if (!entry) return undefined;
     try {
@@ -214,7 +220,7 @@ export class RecordCache {
 
   private setRunState(state: RunState): void {
     this.memoState = state;
-    this.used.set(RUN_KEY, lineOf(RUN_KEY, '', JSON.stringify(state)));
+    this.used.set(RUN_KEY, { stat: '', json: JSON.stringify(state) });
     this.changed = true;
   }
 
@@ -222,7 +228,7 @@ export class RecordCache {
   corpusFor(inputs: string): Required<CorpusResult> | undefined {
     const state = this.runState();
     if (state?.inputs !== inputs) return undefined;
-    if (!this.used.has(RUN_KEY)) this.used.set(RUN_KEY, Buffer.concat([Buffer.from(`${RUN_KEY}\t`), this.stored.get(RUN_KEY)!, Buffer.from('\n')]));
+    if (!this.used.has(RUN_KEY)) this.used.set(RUN_KEY, { rest: this.stored.get(RUN_KEY)! });
     return state.corpus;
   }
 
@@ -263,6 +269,19 @@ export class RecordCache {
   async save(): Promise<void> {
     if (!this.changed && this.used.size === this.stored.size) return;
     const keys = [...this.used.keys()].sort();
-    await writeAtomic(this.fs, this.file, [Buffer.from(`${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`), ...keys.map((k) => this.used.get(k)!)]);
+    const used = this.used;
+    const header = `${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`;
+    await writeAtomic(
+      this.fs,
+      this.file,
+      (function* lines(): Generator<string | Uint8Array> {
+        yield header;
+        for (const key of keys) {
+          const kept = used.get(key)!;
+          if ('rest' in kept) yield* [`${key}\t`, kept.rest, '\n'];
+          else yield lineOf(key, kept.stat, 'json' in kept ? kept.json : JSON.stringify(kept.record));
+        }
+      })(),
+    );
   }
 }

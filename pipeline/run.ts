@@ -129,25 +129,27 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
     opts.cache?.setCorpus(inputs, corpus);
   }
 
-  // Corpus findings about one seed file (duplicates, file names) join that file's quality flags.
-  const byPath = new Map(records.map((r) => [ctx.seedPath(r.file), r]));
+  // Corpus findings about one seed file (duplicates, file names) join that file's quality flags,
+  // in a copy: the record as the file stages made it is what the cache keeps.
+  const seedFiles = new Set(records.map((r) => ctx.seedPath(r.file)));
+  const extra = new Map<string, Diagnostic[]>();
   const corpusOnly: Diagnostic[] = [];
   for (const d of corpus.messages) {
-    const rec = byPath.get(d.file);
-    if (rec) rec.quality.flags.push(d);
-    else corpusOnly.push(d);
+    if (!seedFiles.has(d.file)) corpusOnly.push(d);
+    else if (extra.has(d.file)) extra.get(d.file)!.push(d);
+    else extra.set(d.file, [d]);
   }
-  for (const r of records) {
-    r.quality.flags = sortDiagnostics(r.quality.flags);
-    r.quality.score = scoreOf(r.quality.flags);
-  }
+  const manifestRecords = records.map((r) => {
+    const flags = sortDiagnostics(r.quality.flags.concat(extra.get(ctx.seedPath(r.file)) ?? []));
+    return { ...r, quality: { score: scoreOf(flags), flags } };
+  });
   const diagnostics = sortDiagnostics([...fileMessages, ...corpus.messages]);
   const manifest = buildManifest({
     configHash: opts.config.hash,
     seeds: ctx.seedsPath,
-    records,
+    records: manifestRecords,
     diagnostics,
-    corpusDiagnostics: sortDiagnostics(corpusOnly.concat(found.messages.filter((d) => !byPath.has(d.file)))),
+    corpusDiagnostics: sortDiagnostics(corpusOnly.concat(found.messages.filter((d) => !seedFiles.has(d.file)))),
     index: corpus.indexStatus,
     duplicates: corpus.duplicates,
     nearDuplicates: corpus.nearDuplicates,
