@@ -26,6 +26,11 @@ export interface SearchOptions {
 interface KindIndex {
   lines: Map<LineKind, PageLine[]>;
   blocks: Map<LineKind, PageBlock[]>;
+  /** Lines of several kinds merged in page order, by the kinds' list (`body,forum`). */
+  mergedLines: Map<string, PageLine[]>;
+  mergedBlocks: Map<string, PageBlock[]>;
+  /** Every line but references, chrome and blanks. */
+  content: PageLine[] | null;
 }
 
 const indexes = new WeakMap<Page, KindIndex>();
@@ -33,7 +38,7 @@ const indexes = new WeakMap<Page, KindIndex>();
 function indexOf(page: Page): KindIndex {
   let idx = indexes.get(page);
   if (!idx) {
-    idx = { lines: new Map(), blocks: new Map() };
+    idx = { lines: new Map(), blocks: new Map(), mergedLines: new Map(), mergedBlocks: new Map(), content: null };
     for (const line of page.lines) {
       const list = idx.lines.get(line.kind);
       if (list) list.push(line);
@@ -55,16 +60,36 @@ function inOrder<T>(lists: (T[] | undefined)[], compare: (a: T, b: T) => number)
   return present.flat().sort(compare);
 }
 
-/** The lines a search looks at, in page order. */
-function linesOf(page: Page, opts: SearchOptions): PageLine[] {
+/** Index of the first line in `lines` (page order) numbered `no` or more. */
+function lowerBound(lines: readonly PageLine[], no: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.no < no) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The lines a search looks at, in page order (lists merged once per page and kinds). */
+function linesOf(page: Page, opts: SearchOptions): readonly PageLine[] {
   const first = opts.tail === undefined ? 1 : page.lines.length - opts.tail + 1;
   const last = opts.limit === undefined ? page.lines.length : opts.limit;
-  if (!opts.kinds) {
-    return page.lines.slice(Math.max(0, first - 1), Math.max(0, last)).filter((l) => !NOT_CONTENT.has(l.kind));
-  }
   const idx = indexOf(page);
-  const lines = inOrder(opts.kinds.map((k) => idx.lines.get(k)), (a, b) => a.no - b.no);
-  return first <= 1 && last >= page.lines.length ? lines : lines.filter((l) => l.no >= first && l.no <= last);
+  let lines: PageLine[];
+  if (!opts.kinds) lines = idx.content ??= page.lines.filter((l) => !NOT_CONTENT.has(l.kind));
+  else {
+    const key = opts.kinds.join(',');
+    let merged = idx.mergedLines.get(key);
+    if (!merged) {
+      merged = inOrder(opts.kinds.map((k) => idx.lines.get(k)), (a, b) => a.no - b.no);
+      idx.mergedLines.set(key, merged);
+    }
+    lines = merged;
+  }
+  if (first <= 1 && last >= page.lines.length) return lines;
+  return lines.slice(lowerBound(lines, first), lowerBound(lines, last + 1));
 }
 
 /** The first match of a (non-global) pattern in the page's lines. */
@@ -109,9 +134,15 @@ export interface BlockOptions {
 }
 
 /** The blocks of some kinds, in page order. */
-export function blocksOf(page: Page, kinds: readonly LineKind[]): PageBlock[] {
+export function blocksOf(page: Page, kinds: readonly LineKind[]): readonly PageBlock[] {
   const idx = indexOf(page);
-  return inOrder(kinds.map((k) => idx.blocks.get(k)), (a, b) => a.line - b.line || a.index - b.index);
+  const key = kinds.join(',');
+  let merged = idx.mergedBlocks.get(key);
+  if (!merged) {
+    merged = inOrder(kinds.map((k) => idx.blocks.get(k)), (a, b) => a.line - b.line || a.index - b.index);
+    idx.mergedBlocks.set(key, merged);
+  }
+  return merged;
 }
 
 /** The first paragraph (block) whose text matches, with evidence at the match. */

@@ -2,6 +2,7 @@
 // byline pattern captured: `记者了解到` must not yield the "name" 了解到, and `公安部` on a
 // 作者 line is an organisation. Decided from the shape of the string (length, script,
 // organisation suffixes, function words no name contains), not from lists of people.
+import { codePointLength } from '../page.js';
 
 /** 2–4 Han characters; minority names joined by a middle dot (艾尔肯·吐尼亚孜). */
 const HAN_NAME = /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,10})$/u;
@@ -25,7 +26,9 @@ export function isPersonName(s: string): boolean {
 
 export function isOrganisation(s: string): boolean {
   const t = s.trim();
-  const n = [...t].length;
+  // 3–30 code points: 3–60 UTF-16 units at least, so a paragraph is dismissed without counting.
+  if (t.length < 3 || t.length > 60) return false;
+  const n = codePointLength(t);
   return n >= 3 && n <= 30 && /^[\u4e00-\u9fff（）()]+$/u.test(t) && ORG_SUFFIX.test(t);
 }
 
@@ -38,7 +41,7 @@ export function isSiteWord(s: string): boolean {
  *  (县政府 in a menu) does not count. */
 export function issuerLine(text: string, minSingle = 3): string | null {
   const parts = text.replace(/[\u200b\ufeff]/gu, '').trim().split(/[\s\u3000]+/u).filter((x) => x !== '');
-  if (parts.length === 1 && [...parts[0]!].length < minSingle) return null;
+  if (parts.length === 1 && codePointLength(parts[0]!) < minSingle) return null;
   return parts.length >= 1 && parts.length <= 4 && parts.every(isOrganisation) ? parts[0]! : null;
 }
 
