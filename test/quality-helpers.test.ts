@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import iconv from 'iconv-lite';
 import { buildPage, codePointLength } from '../pipeline/page.js';
+import { isHan, isSpace } from '../pipeline/quality/char-class.js';
 import { lineKeys } from '../pipeline/quality/line-keys.js';
 import { NgramCounts } from '../pipeline/quality/ngram-stats.js';
 import { encodeRange } from '../pipeline/quality/reencode.js';
@@ -27,6 +28,15 @@ function randomText(rand: () => number, length: number): string {
   for (let i = 0; i < length; i += 1) s += ALPHABET[Math.floor(rand() * ALPHABET.length)]!;
   return s;
 }
+
+test('isSpace and isHan answer as /\\s/ and /\\p{Script=Han}/ do, for every BMP code unit and the astral Han planes', () => {
+  for (let c = 0; c < 0x10000; c += 1) {
+    const ch = String.fromCharCode(c);
+    assert.equal(isSpace(c), /^\s$/u.test(ch), `U+${c.toString(16)}`);
+    assert.equal(isHan(c), /^\p{Script=Han}$/u.test(ch), `U+${c.toString(16)}`);
+  }
+  for (const cp of [0x16fe2, 0x20000, 0x2a6df, 0x2f800, 0x30000, 0x1f600, 0x10000]) assert.equal(isHan(cp), /^\p{Script=Han}$/u.test(String.fromCodePoint(cp)));
+});
 
 const TOKEN_G = /\p{Script=Han}|[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
 

@@ -3,7 +3,6 @@
 // cached per BMP code unit: the scanners ask once per character of every file.
 
 const HAN_RE = /^\p{Script=Han}$/u;
-const SPACE_RE = /^\s$/u;
 
 /** A per-code-unit cache of `re`: 0 not yet asked, 1 no, 2 yes. */
 function cachedClass(re: RegExp): (c: number) => boolean {
@@ -19,7 +18,6 @@ function cachedClass(re: RegExp): (c: number) => boolean {
 }
 
 const hanBmp = cachedClass(HAN_RE);
-const spaceBmp = cachedClass(SPACE_RE);
 
 /** True when code point cp is \p{Script=Han}. */
 export function isHan(cp: number): boolean {
@@ -27,10 +25,12 @@ export function isHan(cp: number): boolean {
   return cp <= 0xffff ? hanBmp(cp) : HAN_RE.test(String.fromCodePoint(cp));
 }
 
-/** True when UTF-16 code unit c is matched by \s (astral code points never are). */
+/** True when UTF-16 code unit c is matched by \s (astral code points never are): ECMAScript's
+ *  WhiteSpace and LineTerminator, spelled out because this runs on every character of a file. */
 export function isSpace(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return spaceBmp(c);
+  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
+  return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The code point at UTF-16 index i of s (a lone surrogate is itself), without a bounds check on i. */

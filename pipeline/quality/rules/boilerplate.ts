@@ -2,7 +2,7 @@
 // previous/next navigation, and visit counters. The page model (pipeline/page.ts) classifies
 // the lines; these rules report them, adjacent furniture lines together, so a page with a
 // ten-line footer gets one span, not ten.
-import { evidenceIn, type LineKind, type Page } from '../../page.js';
+import { codePointLength, evidenceIn, type LineKind, type Page } from '../../page.js';
 import type { SeedFile } from '../../seed-file.js';
 import type { Evidence } from '../../types.js';
 import { checkedLines, secondCopies } from '../repeated-blocks.js';
@@ -90,7 +90,7 @@ export const counter: QualityRule = {
   check(file, report) {
     if (file.binary) return;
     for (const line of checkedLines(file)) {
-      if ([...line.text].length > MAX_LINE) continue;
+      if (line.text.length > MAX_LINE && codePointLength(line.text) > MAX_LINE) continue;
       COUNTER_G.lastIndex = 0;
       for (let m = COUNTER_G.exec(line.text); m !== null; m = COUNTER_G.exec(line.text)) {
         report({ message: `visit counter "${m[0]}" is page furniture, not part of the document`, at: evidenceIn(line, m.index, m[0]) });

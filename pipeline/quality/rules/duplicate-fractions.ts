@@ -8,7 +8,8 @@ import { optionsFor } from '../../config.js';
 import type { SeedFile } from '../../seed-file.js';
 import type { QualityRule, Report } from '../rule.js';
 import { opt, resolveOptions } from '../rule.js';
-import { lineEvidence, normalised, percent } from '../text.js';
+import { lineKeys } from '../line-keys.js';
+import { lineEvidence, percent } from '../text.js';
 
 /** Fractions over a handful of lines say little: a 3-line text with one repeat is 33%. */
 const MIN_ELEMENTS = 5;
@@ -64,14 +65,18 @@ function check(page: Page, elements: Element[], report: Report, what: string, ma
   });
 }
 
-/** Non-blank lines outside second copies of repeated blocks. */
+/** Non-blank lines outside second copies of repeated blocks (both rules ask; computed once per line set). */
+const elementMemo = new WeakMap<ReadonlySet<number>, Element[]>();
+
 function lineElements(file: SeedFile): Element[] {
   const skip = secondCopies(file);
-  const elements: Element[] = [];
-  file.page.lines.forEach((l, i) => {
-    const key = normalised(l.text);
-    if (key !== '' && !skip.has(i)) elements.push({ key, line: i, chars: codePointLength(key) });
-  });
+  let elements = elementMemo.get(skip);
+  if (!elements) {
+    const { keys, chars } = lineKeys(file.page);
+    elements = [];
+    for (let i = 0; i < keys.length; i += 1) if (keys[i] !== '' && !skip.has(i)) elements.push({ key: keys[i]!, line: i, chars: chars[i]! });
+    elementMemo.set(skip, elements);
+  }
   return elements;
 }
 
@@ -124,8 +129,8 @@ export const duplicateParagraphs: QualityRule = {
       }
       current = null;
     };
-    page.lines.forEach((l, i) => {
-      const key = normalised(l.text);
+    const { keys } = lineKeys(page);
+    keys.forEach((key, i) => {
       if (key === '' || skip.has(i)) {
         close();
         return;

@@ -3,6 +3,7 @@ import type { SeedFile } from '../../seed-file.js';
 import { MIN_BLOCK_CHARS, blockMinChars, repeatedBlocks, repeatedLines } from '../repeated-blocks.js';
 import type { QualityRule } from '../rule.js';
 import { opt } from '../rule.js';
+import { lineKeys } from '../line-keys.js';
 import { lineEvidence, linesEvidence, normalised } from '../text.js';
 
 export const repeatedBlock: QualityRule = {
@@ -42,8 +43,8 @@ const TITLE_KINDS = new Set(['body', 'heading']);
 
 function lineIndicesEqualTo(file: SeedFile, key: string, skip: Set<number>): number[] {
   const out: number[] = [];
-  file.page.lines.forEach((l, i) => {
-    if (!skip.has(i) && normalised(l.text) === key) out.push(i);
+  lineKeys(file.page).keys.forEach((k, i) => {
+    if (!skip.has(i) && k === key) out.push(i);
   });
   return out;
 }
@@ -66,8 +67,9 @@ export const repeatedTitle: QualityRule = {
     const title = file.record.title?.value;
     if (title) candidates.push(normalised(title));
     else {
-      for (const l of page.lines) {
-        const key = normalised(l.text);
+      const { keys } = lineKeys(page);
+      for (const [i, l] of page.lines.entries()) {
+        const key = keys[i]!;
         if (key === '') continue;
         if (candidates.length >= TITLE_WINDOW) break;
         if (TITLE_KINDS.has(l.kind) && [...key].length <= MAX_TITLE && !/[。！？!?]$/u.test(key)) candidates.push(key);

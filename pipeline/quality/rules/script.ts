@@ -171,7 +171,6 @@ export const traditional: QualityRule = {
 
 /** Half-width marks and their full-width forms, as used after a Han character. */
 const PAIRS: readonly [string, string][] = [[',', '，'], [':', '：'], [';', '；'], ['?', '？'], ['!', '！'], ['(', '（'], [')', '）']];
-const HAN = /\p{Script=Han}/u;
 const MARK_G = /[,，:：;；?？!！(（)）]/gu;
 
 /** The code point that ends just before UTF-16 index i. */
@@ -207,7 +206,7 @@ export const punctuationWidth: QualityRule = {
         const c = m[0];
         const opening = c === '(' || c === '（';
         const neighbour = opening ? t.codePointAt(m.index + 1) : codePointBefore(t, m.index);
-        if (neighbour === undefined || !HAN.test(String.fromCodePoint(neighbour))) continue;
+        if (neighbour === undefined || !isHan(neighbour)) continue;
         const list = uses.get(c) ?? [];
         list.push({ line, index: m.index });
         uses.set(c, list);
