@@ -114,6 +114,8 @@ export class RecordCache {
   private changed = false;
   hits = 0;
   misses = 0;
+  /** Files whose content hash the cache knew from their stat alone. */
+  vouched = 0;
 
   private constructor(
     private readonly fs: Fs,
@@ -165,7 +167,9 @@ export class RecordCache {
    */
   sha256For(file: string, stat: string): string | undefined {
     const known = this.byPath.get(file);
-    return known && known.stat !== '' && known.stat === stat ? known.sha256 : undefined;
+    if (!known || known.stat === '' || known.stat !== stat) return undefined;
+    this.vouched += 1;
+    return known.sha256;
   }
 
   /** The cached result for these bytes; `stat` (when given) is recorded for sha256For next time. */

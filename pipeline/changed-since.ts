@@ -28,8 +28,8 @@ export function isCorpusFlag(d: Diagnostic): boolean {
 export interface ChangedSincePlan {
   /** The engine's hook: a reused result, or null to read and process the file. */
   reuse(entry: SeedEntry): Promise<FileResult | null>;
-  /** One line for stderr: how many files were checked and how many reused. */
-  note(): string;
+  /** One line for stderr: how many files were checked and how many reused (`known`: vouched for by the cache). */
+  note(known?: number): string;
 }
 
 export interface ChangedSinceOptions {
@@ -71,15 +71,20 @@ export async function planChangedSince(io: Io, opts: ChangedSinceOptions): Promi
   }
   const manifestFile = path.resolve(io.cwd, opts.out, 'manifest.json');
   const shownManifest = displayPath(io.cwd, manifestFile);
-  const prev = await previousRecords(io, manifestFile, displayPath(io.cwd, seedsDir), opts.config);
-  const records = 'records' in prev ? prev.records : new Map<string, SeedRecord>();
+  // Read only when a file the cache cannot vouch for needs it: a warm cache makes it unneeded.
+  let prevRead: ReturnType<typeof previousRecords> | undefined;
+  let prev: Awaited<ReturnType<typeof previousRecords>> | undefined;
+  const previous = async (): Promise<Map<string, SeedRecord>> => {
+    prev = await (prevRead ??= previousRecords(io, manifestFile, displayPath(io.cwd, seedsDir), opts.config));
+    return 'records' in prev ? prev.records : new Map<string, SeedRecord>();
+  };
   const changedNames = new Set(changed.files);
   let checked = 0;
   let reused = 0;
 
   return {
     async reuse(entry) {
-      const record = changedNames.has(entry.name) ? undefined : records.get(entry.name);
+      const record = changedNames.has(entry.name) ? undefined : (await previous()).get(entry.name);
       let size: number | undefined;
       if (record) {
         try {
@@ -98,9 +103,11 @@ export async function planChangedSince(io: Io, opts: ChangedSinceOptions): Promi
       copy.quality = { score: copy.quality.score, flags: messages };
       return { record: copy, messages };
     },
-    note() {
-      const from = 'records' in prev ? `reused from ${shownManifest}` : `reused (${prev.why} at ${shownManifest})`;
-      return `seedcheck: changed since ${oneLine(opts.ref)}: ${checked} file${checked === 1 ? '' : 's'} checked, ${reused} ${from}`;
+    note(known = 0) {
+      const parts = [`${checked} file${checked === 1 ? '' : 's'} checked`];
+      if (known > 0) parts.push(`${known} unchanged according to the cache`);
+      if (prev) parts.push(`${reused} ${'records' in prev ? `reused from ${shownManifest}` : `reused (${prev.why} at ${shownManifest})`}`);
+      return `seedcheck: changed since ${oneLine(opts.ref)}: ${parts.join(', ')}`;
     },
   };
 }

@@ -135,7 +135,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ...(cache ? { cache } : {}),
       ...(workers !== undefined ? { workers } : {}),
     });
-    if (changed) io.stderr.write(`${changed.note()}\n`);
+    if (changed) io.stderr.write(`${changed.note(cache?.vouched)}\n`);
 
     if (!v['no-write']) {
       const out = path.resolve(io.cwd, v.out);

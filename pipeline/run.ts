@@ -25,6 +25,9 @@ import { createPool, type Pool } from './worker-pool.js';
 /** Below this many files, starting worker threads (each loads the detectors' data) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
 
+/** Cache misses analysed on the main thread before the worker pool is started. */
+const IN_PROCESS_FIRST = 4;
+
 /** A file modified less than this long before it is read is not vouched for by its stat. */
 const RACY_MS = 2000;
 
@@ -67,16 +70,17 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   // Started on the first cache miss: a warm run whose files all come from the cache starts none.
   let pool: Pool | null | undefined = workers > 0 && found.seeds.length >= MIN_FILES_FOR_WORKERS ? undefined : null;
   const poolFor = (): Pool | null => (pool === undefined ? (pool = createPool(workers, opts.config)) : pool);
+  let misses = 0;
   const results = await pMap(
     found.seeds,
     async (entry) => {
-      const reused = await opts.reuse?.(entry);
-      if (reused) return reused;
       if (entry.size > MAX_SEED_BYTES) return { record: null, messages: [tooLarge(entry)] };
       // Unchanged since it was last hashed (same size, mtime, ctime, inode): not read again.
       const known = opts.cache?.sha256For(entry.path, entry.stat);
       const vouched = known === undefined ? undefined : opts.cache?.get(entry.path, known);
       if (vouched) return vouched;
+      const reused = await opts.reuse?.(entry);
+      if (reused) return reused;
       // A file modified moments before it is read could change again within the same clock
       // tick, unseen by its stat: its stat is not recorded, so it is read next time (racy git).
       const stat = Date.now() - entry.mtimeMs > RACY_MS ? entry.stat : '';
@@ -92,7 +96,10 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
       if (cached) return cached;
       let result: FileResult;
       try {
-        const p = poolFor();
+        // The first few misses are analysed here: one new file in a warm corpus is done
+        // before a worker thread could have loaded the detectors.
+        misses += 1;
+        const p = misses > IN_PROCESS_FIRST ? poolFor() : null;
         result = p ? await p.run(entry.path, entry.name, bytes) : (await import('./process-file.js')).processFile(entry.path, entry.name, bytes, opts.config);
       } catch (err) {
         const message = `internal error while analysing the file: ${(err as Error).message.split('\n')[0]} (please report this)`;

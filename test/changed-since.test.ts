@@ -5,7 +5,7 @@
 // real seeds) are recorded in a baseline at the base commit, as a CI adopting the tool would.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -162,4 +162,20 @@ test('an unknown or option-like revision exits 2 and runs no git option', async 
   const option = await runCli(['--changed-since=--output=pwned', '--no-write'], dir);
   assert.equal(option.code, 2);
   assert.match(option.stderr, /"--output=pwned" is not a git revision/u);
+});
+
+test('with a warm cache the unchanged seeds come from it: neither they nor the previous manifest are read', async () => {
+  const { dir, base } = await baseRepo();
+  const old = new Date(Date.now() - 60_000);
+  for (const name of ORIGINAL) utimesSync(path.join(dir, 'seeds', name), old, old);
+  await runCli(['--cache-dir', 'cache', '--no-write'], dir); // warms the cache
+  addSeed(dir, NEW_SEED, readFileSync(path.join(FIXTURES, 'good.txt')));
+  const counting = countingFs();
+  const run = await runCli(['--changed-since', base, '--cache-dir', 'cache', '--baseline', BASELINE, '--out', 'reports'], dir, { fs: counting.fs });
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stderr, /: 1 file checked, 5 unchanged according to the cache$/mu);
+  assert.equal(counting.reads(path.join(dir, 'reports', 'manifest.json')), 0, 'previous manifest not read');
+  assertNotReread(dir, counting);
+  const full = await runCli(['--out', 'full', '--baseline', BASELINE, '--no-cache'], dir);
+  assert.equal(readFileSync(path.join(dir, 'reports', 'manifest.json'), 'utf8'), readFileSync(path.join(dir, 'full', 'manifest.json'), 'utf8'));
 });
