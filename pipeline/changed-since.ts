@@ -39,25 +39,44 @@ export interface ChangedSinceOptions {
   config: Config;
 }
 
+/**
+ * The previous manifest, read a record line at a time: the manifest of a 100,000-file corpus
+ * is longer than the longest string V8 can hold. Each record is checked against the record
+ * schema, the rest (with no records) against the manifest schema.
+ */
 async function previousRecords(io: Io, file: string, seedsPath: string, config: Config): Promise<{ records: Map<string, SeedRecord> } | { why: string }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await io.fs.readFile(file, 'utf8');
+    bytes = await io.fs.readFile(file);
   } catch {
     return { why: 'no previous manifest' };
   }
-  let data: unknown;
+  const outline: string[] = [];
+  const found: SeedRecord[] = [];
+  const record = validator('seed-record');
   try {
-    data = JSON.parse(text);
+    for (let start = 0; start < bytes.length; ) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      // serializeManifest writes each record as one line, indented by four spaces.
+      if (bytes.toString('latin1', start, Math.min(end, start + 5)) === '    {') {
+        const line = bytes.toString('utf8', start, end).trim().replace(/,$/u, '');
+        const r = JSON.parse(line) as unknown;
+        if (!record(r)) return { why: 'the previous manifest does not match the manifest schema' };
+        found.push(r as SeedRecord);
+      } else outline.push(bytes.toString('utf8', start, end));
+      start = end + 1;
+    }
+    const data = JSON.parse(outline.join('\n')) as unknown;
+    if (!validator('manifest')(data)) return { why: 'the previous manifest does not match the manifest schema' };
+    const m = data as Manifest;
+    if (m.tool.version !== VERSION) return { why: `the previous manifest was written by seedcheck ${m.tool.version}` };
+    if (m.tool.configHash !== config.hash) return { why: 'the previous manifest was written with another configuration' };
+    if (m.seeds !== seedsPath) return { why: `the previous manifest is for ${m.seeds}` };
+    return { records: new Map([...m.records, ...found].map((r) => [r.file, r])) };
   } catch {
     return { why: 'the previous manifest is not valid JSON' };
   }
-  if (!validator('manifest')(data)) return { why: 'the previous manifest does not match the manifest schema' };
-  const m = data as Manifest;
-  if (m.tool.version !== VERSION) return { why: `the previous manifest was written by seedcheck ${m.tool.version}` };
-  if (m.tool.configHash !== config.hash) return { why: 'the previous manifest was written with another configuration' };
-  if (m.seeds !== seedsPath) return { why: `the previous manifest is for ${m.seeds}` };
-  return { records: new Map(m.records.map((r) => [r.file, r])) };
 }
 
 /** Plans a changed-files run, or returns null (with a note on stderr) when every file must be read. */
