@@ -165,8 +165,17 @@ function stripInvisible(s: string): string {
   return (s.indexOf('\u200b') < 0 && s.indexOf('\ufeff') < 0 ? s : s.replace(ZWS_G, '')).trim();
 }
 
+/** Set by buildPage while it runs: whether the page text holds a zero-width character at all
+ *  (most do not, and then no line needs searching for one). */
+let pageHasInvisible = true;
+
+/** stripInvisible for a line of the page being built. */
+function stripLine(s: string): string {
+  return pageHasInvisible ? stripInvisible(s) : s.trim();
+}
+
 function classify(text: string, afterReferences: boolean): LineKind {
-  const t = stripInvisible(text);
+  const t = stripLine(text);
   if (t === '') return 'blank';
   if (NAV.test(t)) return 'nav';
   if (REFERENCES_HEAD.test(t)) return 'reference';
@@ -213,7 +222,7 @@ function fieldsOf(line: PageLine): HeaderField[] {
       const lead = t.length - trimmed.length;
       const key = trimmed.slice(0, 3);
       fields.push({ key, value: platform[1]!.trim(), valueLine: line.no, valueIndex: lead + trimmed.indexOf(platform[1]!) });
-    } else if (LONE_DATE.test(stripInvisible(t)) || COUNTER_ANYWHERE.test(t)) {
+    } else if (LONE_DATE.test(stripLine(t)) || COUNTER_ANYWHERE.test(t)) {
       const lead = t.length - trimmed.length;
       fields.push({ key: '', value: t.trim(), valueLine: line.no, valueIndex: lead });
     }
@@ -238,7 +247,7 @@ function fieldsOf(line: PageLine): HeaderField[] {
 /** True when a line can be the value of a header key printed alone on the line above. */
 function isValueLine(line: PageLine | undefined): line is PageLine {
   if (!line || line.kind === 'blank') return false;
-  const t = stripInvisible(line.text);
+  const t = stripLine(line.text);
   if (t.length > 40 || HEADER_START.test(t) || SENTENCE_END.test(t)) return false;
   return line.kind === 'body' || line.kind === 'header' || line.kind === 'byline' || line.kind === 'heading';
 }
@@ -247,8 +256,11 @@ function isValueLine(line: PageLine | undefined): line is PageLine {
 
 /** Lines longer than this are cut into paragraphs at sentence gaps. */
 const LONG_LINE = 200;
-/** A gap between paragraphs in a line without breaks: whitespace after a sentence end. */
-const SENTENCE_GAP = /(?<=[。！？!?；…”」』）)\]])[ \t\u3000]+(?=\S)/gu;
+/** A gap between paragraphs in a line without breaks: whitespace after a sentence end —
+ *  /(?<=[。！？!?；…”」』）)\]])[ \t\u3000]+(?=\S)/, matched by a loop in blocksOf. */
+const SENTENCE_END_UNITS = new Set([...'。！？!?；…”」』）)]'].map((c) => c.charCodeAt(0)));
+const isGapSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+const WS_ONE = /^\s$/u;
 /** A heading run into its paragraph: "一、角色认识到位 首先，…". */
 const HEADING_THEN_TEXT = /^((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])[^\s。，,]{1,30})[ \t\u3000]+(?=[\u4e00-\u9fff“])/u;
 
@@ -264,10 +276,18 @@ function blocksOf(line: PageLine, afterReferences: boolean): PageBlock[] {
     const raw = text.slice(start, end);
     if (raw.trim() !== '') pieces.push({ index: start + (raw.length - raw.trimStart().length), text: raw.trim() });
   };
-  SENTENCE_GAP.lastIndex = 0;
-  for (let m = SENTENCE_GAP.exec(text); m !== null; m = SENTENCE_GAP.exec(text)) {
-    cut(m.index);
-    start = m.index + m[0].length;
+  // The gaps SENTENCE_GAP describes, found with a char-code loop (the regex's lookbehind is
+  // tried at every position of a long line): a maximal run of spaces after a sentence end,
+  // with a non-space after it.
+  for (let i = 1; i < text.length; i += 1) {
+    if (!isGapSpace(text.charCodeAt(i)) || !SENTENCE_END_UNITS.has(text.charCodeAt(i - 1))) continue;
+    let j = i + 1;
+    while (j < text.length && isGapSpace(text.charCodeAt(j))) j += 1;
+    if (j < text.length && !WS_ONE.test(text.charAt(j))) {
+      cut(i);
+      start = j;
+    }
+    i = j - 1;
   }
   cut(text.length);
   const out: PageBlock[] = [];
@@ -307,6 +327,15 @@ function isParagraph(blocks: PageBlock[], i: number): boolean {
 
 /** Splits on LF, CRLF or CR and classifies each line. */
 export function buildPage(text: string): Page {
+  pageHasInvisible = text.includes('\u200b') || text.includes('\ufeff');
+  try {
+    return build(text);
+  } finally {
+    pageHasInvisible = true;
+  }
+}
+
+function build(text: string): Page {
   const lines: PageLine[] = [];
   let start = 0;
   let no = 1;
@@ -377,7 +406,7 @@ function attachFields(lines: PageLine[]): void {
       const next = lines[i + 1];
       if (isValueLine(next)) {
         const lead = next.text.length - next.text.trimStart().length;
-        last.value = stripInvisible(next.text);
+        last.value = stripLine(next.text);
         last.valueLine = next.no;
         last.valueIndex = lead;
         next.kind = 'header';
@@ -394,17 +423,17 @@ function attachFields(lines: PageLine[]): void {
 function markBreadcrumbs(lines: PageLine[]): void {
   const isSep = (t: string): boolean => /^(?:>|＞|»|›|>>|\/|-)$/u.test(t);
   for (let i = 1; i + 1 < lines.length; i += 1) {
-    const t = stripInvisible(lines[i]!.text);
+    const t = stripLine(lines[i]!.text);
     if (!isSep(t)) continue;
     const prev = lines[i - 1]!;
     const next = lines[i + 1]!;
-    if (codePointLength(stripInvisible(prev.text)) <= 12) prev.kind = 'boilerplate';
-    const nt = stripInvisible(next.text);
+    if (codePointLength(stripLine(prev.text)) <= 12) prev.kind = 'boilerplate';
+    const nt = stripLine(next.text);
     if (codePointLength(nt) <= 12 && next.kind !== 'blank') {
       next.kind = 'boilerplate';
       // The section name printed again under the trail (云南要闻 / 云南要闻).
       const after = lines[i + 2];
-      if (after && stripInvisible(after.text) === nt) after.kind = 'boilerplate';
+      if (after && stripLine(after.text) === nt) after.kind = 'boilerplate';
     }
   }
 }
