@@ -142,6 +142,7 @@ const FORUM = new RegExp(
   'u',
 );
 const ZWS_G = /[\u200b\ufeff]/gu;
+const ZWS_ANY = /[\u200b\ufeff]/u;
 /** A short name: 2–4 Han characters (a space or · may sit inside: 龚 正, 艾尔肯·吐尼亚孜). */
 const NAME = '[\\u4e00-\\u9fff](?:[ \\u3000]?[\\u4e00-\\u9fff·•]){1,9}';
 /** The same without inner spaces, for lists of names separated by spaces (记者 张三 李四). */
@@ -259,7 +260,7 @@ const LONG_LINE = 200;
 /** A gap between paragraphs in a line without breaks: whitespace after a sentence end —
  *  /(?<=[。！？!?；…”」』）)\]])[ \t\u3000]+(?=\S)/, matched by a loop in blocksOf. */
 const SENTENCE_END_UNITS = new Set([...'。！？!?；…”」』）)]'].map((c) => c.charCodeAt(0)));
-const isGapSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+const SPACE_RUN_G = /[ \t\u3000]+/g;
 const WS_ONE = /^\s$/u;
 /** A heading run into its paragraph: "一、角色认识到位 首先，…". */
 const HEADING_THEN_TEXT = /^((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])[^\s。，,]{1,30})[ \t\u3000]+(?=[\u4e00-\u9fff“])/u;
@@ -276,18 +277,17 @@ function blocksOf(line: PageLine, afterReferences: boolean): PageBlock[] {
     const raw = text.slice(start, end);
     if (raw.trim() !== '') pieces.push({ index: start + (raw.length - raw.trimStart().length), text: raw.trim() });
   };
-  // The gaps SENTENCE_GAP describes, found with a char-code loop (the regex's lookbehind is
-  // tried at every position of a long line): a maximal run of spaces after a sentence end,
-  // with a non-space after it.
-  for (let i = 1; i < text.length; i += 1) {
-    if (!isGapSpace(text.charCodeAt(i)) || !SENTENCE_END_UNITS.has(text.charCodeAt(i - 1))) continue;
-    let j = i + 1;
-    while (j < text.length && isGapSpace(text.charCodeAt(j))) j += 1;
-    if (j < text.length && !WS_ONE.test(text.charAt(j))) {
+  // The gaps SENTENCE_GAP describes, without its lookbehind (tried at every position of a long
+  // line): each maximal run of spaces, kept when a sentence end precedes it and a non-space
+  // follows.
+  SPACE_RUN_G.lastIndex = 0;
+  for (let m = SPACE_RUN_G.exec(text); m !== null; m = SPACE_RUN_G.exec(text)) {
+    const i = m.index;
+    const j = i + m[0].length;
+    if (i > 0 && SENTENCE_END_UNITS.has(text.charCodeAt(i - 1)) && j < text.length && !WS_ONE.test(text.charAt(j))) {
       cut(i);
       start = j;
     }
-    i = j - 1;
   }
   cut(text.length);
   const out: PageBlock[] = [];
@@ -327,7 +327,7 @@ function isParagraph(blocks: PageBlock[], i: number): boolean {
 
 /** Splits on LF, CRLF or CR and classifies each line. */
 export function buildPage(text: string): Page {
-  pageHasInvisible = text.includes('\u200b') || text.includes('\ufeff');
+  pageHasInvisible = ZWS_ANY.test(text);
   try {
     return build(text);
   } finally {
