@@ -34,8 +34,9 @@ export interface Duplicated {
 interface Classes {
   m: number;
   cls: Int32Array;
-  /** 1 where the m-gram occurs for the first time. */
-  first: Uint8Array;
+  /** Ascending positions whose m-gram occurs twice or more, and those of them that are not its first occurrence. */
+  repeated: Int32Array;
+  later: Int32Array;
 }
 
 const table = new KeyTable();
@@ -96,13 +97,15 @@ export class NgramCounts {
   /** An upper bound on duplicated(n, base).chars: code points under n-grams that repeat an earlier one. */
   duplicateBound(n: number, base: number): number {
     const { count, cum } = this.tokens;
-    const { cls, first } = this.classesOf(base);
+    const { cls, later } = this.classesOf(base);
     const off = n - base;
     let chars = 0;
     let coveredTo = 0;
-    for (let i = 0; i + n <= count; i += 1) {
-      // A first occurrence of its base-gram is the first of its n-gram too: never a repeat.
-      if (cls[i]! < 0 || cls[i + off]! < 0 || first[i] === 1) continue;
+    // A first occurrence of its base-gram is the first of its n-gram too: never a repeat.
+    for (let k = 0; k < later.length; k += 1) {
+      const i = later[k]!;
+      if (i + n > count) break;
+      if (cls[i + off]! < 0) continue;
       chars += cum[i + n]! - cum[i > coveredTo ? i : coveredTo]!;
       coveredTo = i + n;
     }
@@ -113,23 +116,23 @@ export class NgramCounts {
   duplicated(n: number, base: number): Duplicated {
     if (n < base || n > 2 * base) throw new Error(`n-gram ${n} is not made of two ${base}-grams`);
     const { count, cum } = this.tokens;
-    const { cls } = this.classesOf(base);
+    const { cls, repeated } = this.classesOf(base);
     const off = n - base;
-    table.reset(count); // room for every position: the table never fills
+    table.reset(repeated.length); // room for every candidate: the table never fills
     const d: Duplicated = { chars: 0, firstRepeat: -1, original: -1 };
-    for (let i = 0; i + n <= count; ) {
-      const a = cls[i]!;
+    // The scan steps one position at a time, or n past a repeat; positions whose base-gram
+    // occurs once hold unique n-grams, so it only stops at `repeated` ones (k follows i).
+    let i = 0;
+    for (let k = 0; k < repeated.length; k += 1) {
+      const p = repeated[k]!;
+      if (p < i) continue; // jumped over
+      if (p + n > count) break;
+      i = p;
       const b = cls[i + off]!;
-      if (a < 0 || b < 0) {
-        i += 1;
-        continue;
-      }
-      const s = table.slot(a, b, i);
+      if (b < 0) continue;
+      const s = table.slot(cls[i]!, b, i);
       const before = table.first[s]!;
-      if (before === i) {
-        i += 1;
-        continue;
-      }
+      if (before === i) continue;
       d.chars += cum[i + n]! - cum[i]!;
       if (d.firstRepeat < 0) {
         d.firstRepeat = i;
@@ -183,16 +186,23 @@ export class NgramCounts {
     const pw2 = power(B2, m);
     const starts = Math.max(0, count - m + 1);
     const cls = new Int32Array(starts);
-    const first = new Uint8Array(starts);
     table.reset(starts);
     for (let i = 0; i < starts; i += 1) {
       const s = table.slot((p1[i + m]! - Math.imul(p1[i]!, pw1)) | 0, (p2[i + m]! - Math.imul(p2[i]!, pw2)) | 0, i);
       table.increment(s);
       cls[i] = s;
-      if (table.first[s] === i) first[i] = 1;
     }
-    for (let i = 0; i < starts; i += 1) if (table.count(cls[i]!) < 2) cls[i] = -1;
-    const c: Classes = { m, cls, first };
+    const repeated: number[] = [];
+    const later: number[] = [];
+    for (let i = 0; i < starts; i += 1) {
+      const s = cls[i]!;
+      if (table.count(s) < 2) cls[i] = -1;
+      else {
+        repeated.push(i);
+        if (table.first[s] !== i) later.push(i);
+      }
+    }
+    const c: Classes = { m, cls, repeated: Int32Array.from(repeated), later: Int32Array.from(later) };
     this.classes.set(m, c);
     return c;
   }

@@ -71,18 +71,29 @@ function anyMaybeTraditional(run: string): boolean {
   return false;
 }
 
-/** True when some Han character of the lines may be traditional: most files hold none, and skip the run-by-run check. */
-function anyCandidate(lines: readonly PageLine[]): boolean {
-  for (const { text } of lines) {
-    for (let i = 0; i < text.length; i += 1) {
-      if (text.charCodeAt(i) < 0x2e80) continue;
-      const cp = codePointAt(text, i);
-      if (cp > 0xffff) i += 1;
-      const v = candidateCache[cp]!;
-      if (v === 2 || (v === 0 && isHan(cp) && maybeTraditional(String.fromCodePoint(cp)))) return true;
+/**
+ * Per line, whether some Han character may be traditional, and the Han code points it holds:
+ * most lines (most files) hold no candidate and skip the run-by-run check.
+ */
+function scanLine(text: string): { candidate: boolean; han: number } {
+  let candidate = false;
+  let han = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    const cp = c >= 0xd800 && c <= 0xdbff ? codePointAt(text, i) : c;
+    if (cp > 0xffff) i += 1;
+    // Known candidates are Han; anything else is asked once.
+    const v = candidateCache[cp]!;
+    if (v === 2) {
+      han += 1;
+      candidate = true;
+    } else if (isHan(cp)) {
+      han += 1;
+      if (v === 0 && maybeTraditional(String.fromCodePoint(cp))) candidate = true;
     }
   }
-  return false;
+  return { candidate, han };
 }
 
 /**
@@ -124,12 +135,18 @@ export const traditional: QualityRule = {
   check(file, report, options) {
     if (file.binary) return;
     const lines = contentLines(file);
-    if (!anyCandidate(lines)) return;
+    const scans = lines.map((l) => scanLine(l.text));
+    if (!scans.some((x) => x.candidate)) return;
     const spans: { at: ReturnType<typeof evidenceIn>; message: string; expected: string }[] = [];
     let han = 0;
     let trad = 0;
-    for (const line of lines) {
+    for (const [li, line] of lines.entries()) {
       const garbled = mojibakeRanges(line);
+      // Nothing to report and nothing to leave out: every Han character counts.
+      if (!scans[li]!.candidate && garbled.length === 0) {
+        han += scans[li]!.han;
+        continue;
+      }
       HAN_RUN_G.lastIndex = 0;
       for (let m = HAN_RUN_G.exec(line.text); m !== null; m = HAN_RUN_G.exec(line.text)) {
         const at = m.index;
