@@ -185,25 +185,66 @@ export class NgramCounts {
     const pw1 = power(B1, m);
     const pw2 = power(B2, m);
     const starts = Math.max(0, count - m + 1);
+    // Open addressing over positions: a slot holds the first position of its m-gram + 1, and
+    // the keys live in per-position arrays, so the table is 4 bytes a slot (it stays in cache).
+    let cap = 16;
+    while (cap < starts * 2) cap *= 2;
+    const shift = 32 - Math.log2(cap);
+    const slots = scratchSlots(cap);
+    const ka = new Int32Array(starts);
+    const kb = new Int32Array(starts);
+    // cls[i]: the first position of the m-gram at i (its class id until singletons go);
+    // counts are kept at that first position.
     const cls = new Int32Array(starts);
-    table.reset(starts);
+    const counts = new Int32Array(starts);
     for (let i = 0; i < starts; i += 1) {
-      const s = table.slot((p1[i + m]! - Math.imul(p1[i]!, pw1)) | 0, (p2[i + m]! - Math.imul(p2[i]!, pw2)) | 0, i);
-      table.increment(s);
-      cls[i] = s;
+      const a = (p1[i + m]! - Math.imul(p1[i]!, pw1)) | 0;
+      const b = (p2[i + m]! - Math.imul(p2[i]!, pw2)) | 0;
+      ka[i] = a;
+      kb[i] = b;
+      let s = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> shift;
+      for (;;) {
+        const e = slots[s]!;
+        if (e === 0) {
+          slots[s] = i + 1;
+          cls[i] = i;
+          break;
+        }
+        if (ka[e - 1] === a && kb[e - 1] === b) {
+          cls[i] = e - 1;
+          break;
+        }
+        s = (s + 1) & (cap - 1);
+      }
+      counts[cls[i]!]! += 1;
     }
-    const repeated: number[] = [];
-    const later: number[] = [];
+    let repeatedCount = 0;
+    let laterCount = 0;
     for (let i = 0; i < starts; i += 1) {
-      const s = cls[i]!;
-      if (table.count(s) < 2) cls[i] = -1;
+      if (counts[cls[i]!]! < 2) cls[i] = -1;
       else {
-        repeated.push(i);
-        if (table.first[s] !== i) later.push(i);
+        repeatedCount += 1;
+        if (cls[i] !== i) laterCount += 1;
       }
     }
-    const c: Classes = { m, cls, repeated: Int32Array.from(repeated), later: Int32Array.from(later) };
+    const repeated = new Int32Array(repeatedCount);
+    const later = new Int32Array(laterCount);
+    for (let i = 0, r = 0, l = 0; i < starts; i += 1) {
+      if (cls[i]! < 0) continue;
+      repeated[r++] = i;
+      if (cls[i] !== i) later[l++] = i;
+    }
+    const c: Classes = { m, cls, repeated, later };
     this.classes.set(m, c);
     return c;
   }
+}
+
+let slotScratch = new Int32Array(0);
+
+/** A zeroed slot array of `cap` entries, reused between calls (a huge one left by a huge file is dropped). */
+function scratchSlots(cap: number): Int32Array {
+  if (slotScratch.length < cap || (slotScratch.length > 1 << 20 && cap * 8 < slotScratch.length)) slotScratch = new Int32Array(cap);
+  else slotScratch.fill(0, 0, cap);
+  return slotScratch;
 }
