@@ -10,7 +10,7 @@ import { referenceDateOf, type Config } from './config.js';
 import type { Fs } from './io.js';
 import { packageRoot } from './paths.js';
 import { VERSION } from './version.js';
-import { writeAtomic } from './output/write-atomic.js';
+import { AtomicAppender } from './output/write-atomic.js';
 import type { CorpusResult } from './corpus/context.js';
 import type { FileResult } from './process-file.js';
 import type { SeedRecord } from './types.js';
@@ -81,12 +81,7 @@ function lineOf(key: string, stat: string, json: string): Buffer {
   return Buffer.concat([Buffer.from(`${key}\t${checksum(body)}\t`), body, Buffer.from('\n')]);
 }
 
-/**
- * What the next save writes for one key: the stored bytes as they were, or a new entry. A new
- * record is serialised only when saved: the engine holds it anyway, so the cache of a
- * 100,000-file run does not hold a second copy of every result.
- */
-type Kept = { rest: Buffer } | { stat: string; json: string } | { stat: string; record: SeedRecord };
+
 
 /** The stat and json of a stored line (after its key), or undefined when it is damaged. */
 function entryOf(rest: Buffer): { stat: string; json: string } | undefined {
@@ -109,8 +104,13 @@ export class RecordCache {
   private readonly stored: Map<string, Buffer>;
   /** Per display path, the content hash and stat of its stored entry. */
   private readonly byPath = new Map<string, { sha256: string; stat: string }>();
-  /** The entries this run used or made: what the next save keeps. */
-  private readonly used = new Map<string, Kept>();
+  /** Stored entries this run used, kept as they were: the next save copies them. */
+  private readonly used = new Map<string, Buffer>();
+  /**
+   * The next cache file, started at the first new entry: new lines are written as results
+   * come in (while the workers are busy), so a 100,000-file run never holds them all.
+   */
+  private next: AtomicAppender | null = null;
   private changed = false;
   hits = 0;
   misses = 0;
@@ -181,10 +181,8 @@ export class RecordCache {
       try {
         const record = JSON.parse(entry.json) as SeedRecord;
         if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
-          if (stat !== undefined && stat !== entry.stat) {
-            this.used.set(key, { stat, json: entry.json });
-            this.changed = true;
-          } else this.used.set(key, { rest: rest! });
+          if (stat !== undefined && stat !== entry.stat) this.write(lineOf(key, stat, entry.json));
+          else this.used.set(key, rest!);
           this.hits += 1;
           return { record, messages: record.quality.flags };
         }
@@ -198,12 +196,25 @@ export class RecordCache {
 
   /** Stores a result; `stat` is the file's stat when read, or '' when it may change unseen (just modified). */
   set(file: string, sha256: string, result: FileResult, stat = ''): void {
-    const key = RecordCache.key(file, sha256);
-    this.used.set(key, { stat, record: result.record });
+    this.write(lineOf(RecordCache.key(file, sha256), stat, JSON.stringify(result.record)));
+  }
+
+  private write(line: Buffer): void {
+    this.sink().append(line);
     this.changed = true;
   }
 
+  private sink(): AtomicAppender {
+    if (!this.next) {
+      this.next = new AtomicAppender(this.fs, this.file);
+      this.next.append(`${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`);
+    }
+    return this.next;
+  }
+
   private memoState: RunState | undefined | null = null;
+  /** The run state as it is to be saved, when this run changed it. */
+  private runLine: Buffer | null = null;
 
   private runState(): RunState | undefined {
     if (this.memoState !== null) return this.memoState;
@@ -224,7 +235,7 @@ export class RecordCache {
 
   private setRunState(state: RunState): void {
     this.memoState = state;
-    this.used.set(RUN_KEY, { stat: '', json: JSON.stringify(state) });
+    this.runLine = lineOf(RUN_KEY, '', JSON.stringify(state));
     this.changed = true;
   }
 
@@ -232,7 +243,7 @@ export class RecordCache {
   corpusFor(inputs: string): Required<CorpusResult> | undefined {
     const state = this.runState();
     if (state?.inputs !== inputs) return undefined;
-    if (!this.used.has(RUN_KEY)) this.used.set(RUN_KEY, { rest: this.stored.get(RUN_KEY)! });
+    if (!this.runLine) this.used.set(RUN_KEY, this.stored.get(RUN_KEY)!);
     return state.corpus;
   }
 
@@ -272,20 +283,15 @@ export class RecordCache {
   /** Writes the entries of this run (dropping stale ones); skipped when nothing changed. */
   async save(): Promise<void> {
     if (!this.changed && this.used.size === this.stored.size) return;
-    const keys = [...this.used.keys()].sort();
-    const used = this.used;
-    const header = `${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`;
-    await writeAtomic(
-      this.fs,
-      this.file,
-      (function* lines(): Generator<string | Uint8Array> {
-        yield header;
-        for (const key of keys) {
-          const kept = used.get(key)!;
-          if ('rest' in kept) yield* [`${key}\t`, kept.rest, '\n'];
-          else yield lineOf(key, kept.stat, 'json' in kept ? kept.json : JSON.stringify(kept.record));
-        }
-      })(),
-    );
+    const next = this.sink();
+    this.next = null;
+    for (const [key, rest] of this.used) {
+      if (key === RUN_KEY && this.runLine) continue;
+      next.append(`${key}\t`);
+      next.append(rest);
+      next.append('\n');
+    }
+    if (this.runLine) next.append(this.runLine);
+    await next.commit();
   }
 }

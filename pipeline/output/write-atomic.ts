@@ -43,6 +43,60 @@ export async function writeAtomic(fs: Fs, file: string, data: string | Uint8Arra
   await removeStaleTemps(fs, file);
 }
 
+/**
+ * A file written atomically a piece at a time while other work goes on: pieces are appended to
+ * a temp file in batches (each write starts when the one before is done) and commit renames
+ * it over the target. A run that dies before commit leaves a temp file the next write removes.
+ */
+export class AtomicAppender {
+  private readonly tmp: string;
+  private pending: (string | Uint8Array)[] = [];
+  private size = 0;
+  private written: Promise<void> = Promise.resolve();
+  private started = false;
+
+  constructor(
+    private readonly fs: Fs,
+    private readonly file: string,
+  ) {
+    this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  }
+
+  append(piece: string | Uint8Array): void {
+    this.pending.push(piece);
+    this.size += piece.length;
+    if (this.size >= BATCH) this.flush();
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.size = 0;
+    const first = !this.started;
+    this.started = true;
+    const data = (): string | Buffer => (batch.every((p) => typeof p === 'string') ? batch.join('') : Buffer.concat(batch.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+    this.written = this.written.then(async () => {
+      if (!first) return this.fs.appendFile(this.tmp, data());
+      await this.fs.mkdir(path.dirname(this.file), { recursive: true });
+      return this.fs.writeFile(this.tmp, data());
+    });
+    // Seen at commit; until then a failed write must not count as an unhandled rejection.
+    this.written.catch(() => undefined);
+  }
+
+  async commit(): Promise<void> {
+    this.flush();
+    try {
+      await this.written;
+      await this.fs.rename(this.tmp, this.file);
+    } catch (err) {
+      await this.fs.rm(this.tmp, { force: true });
+      throw err;
+    }
+    await removeStaleTemps(this.fs, this.file);
+  }
+}
+
 /** `.<name>.<pid>.<ms>.tmp`: the temp files writeAtomic makes. */
 const TEMP = /^\.(.+)\.(\d+)\.\d+\.tmp$/u;
 
