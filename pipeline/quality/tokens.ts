@@ -65,41 +65,42 @@ class Vocabulary {
 export function tokenize(lines: readonly PageLine[], include: (index: number) => boolean): Tokens {
   let room = 0;
   for (let li = 0; li < lines.length; li += 1) if (include(li)) room += lines[li]!.text.length;
-  const t: Tokens = { count: 0, ids: new Int32Array(room), vocabulary: 0, start: new Int32Array(room), end: new Int32Array(room), cum: new Int32Array(room + 1) };
+  const ids = new Int32Array(room);
+  const start = new Int32Array(room);
+  const end = new Int32Array(room);
+  const cum = new Int32Array(room + 1);
   const vocabulary = new Vocabulary((idOf ??= new Int32Array(0x110000)));
+  let n = 0;
   try {
-    for (let li = 0; li < lines.length; li += 1) if (include(li)) scanLine(lines[li]!, t, vocabulary);
+    for (let li = 0; li < lines.length; li += 1) {
+      if (!include(li)) continue;
+      const { text, offset } = lines[li]!;
+      for (let i = 0; i < text.length; ) {
+        const c = text.charCodeAt(i);
+        const l = latin(c);
+        let id = -1;
+        let next = i + 1;
+        if (l >= 0) {
+          while (next < text.length && latin(text.charCodeAt(next)) >= 0) next += 1;
+          id = next - i === 1 ? vocabulary.ofCodePoint(l) : vocabulary.ofRun(text.slice(i, next).toLowerCase());
+        } else if (c >= 0x2e80) {
+          const cp = c >= 0xd800 && c <= 0xdbff ? codePointAt(text, i) : c;
+          if (cp > 0xffff) next += 1;
+          if (isHan(cp)) id = vocabulary.ofCodePoint(cp);
+        }
+        if (id >= 0) {
+          ids[n] = id;
+          start[n] = offset + i;
+          end[n] = offset + next;
+          // A Han token is one code point; a run is ASCII or full-width forms, one unit each.
+          cum[n + 1] = cum[n]! + (l >= 0 ? next - i : 1);
+          n += 1;
+        }
+        i = next;
+      }
+    }
   } finally {
     vocabulary.clear();
   }
-  t.vocabulary = vocabulary.size;
-  return t;
-}
-
-function push(t: Tokens, id: number, start: number, end: number, chars: number): void {
-  const n = t.count;
-  t.ids[n] = id;
-  t.start[n] = start;
-  t.end[n] = end;
-  t.cum[n + 1] = t.cum[n]! + chars;
-  t.count = n + 1;
-}
-
-function scanLine({ text, offset }: PageLine, t: Tokens, vocabulary: Vocabulary): void {
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    const l = latin(c);
-    if (l >= 0) {
-      let j = i + 1;
-      while (j < text.length && latin(text.charCodeAt(j)) >= 0) j += 1;
-      const id = j - i === 1 ? vocabulary.ofCodePoint(l) : vocabulary.ofRun(text.slice(i, j).toLowerCase());
-      push(t, id, offset + i, offset + j, j - i);
-      i = j;
-      continue;
-    }
-    const cp = c < 0x2e80 ? c : codePointAt(text, i);
-    const width = cp > 0xffff ? 2 : 1;
-    if (isHan(cp)) push(t, vocabulary.ofCodePoint(cp), offset + i, offset + i + width, 1);
-    i += width;
-  }
+  return { count: n, ids, vocabulary: vocabulary.size, start, end, cum };
 }

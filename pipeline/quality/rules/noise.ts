@@ -47,6 +47,17 @@ export function jammerStats(run: string): JammerStats {
   return { tokens: tokens.length, symbols: withSymbol, distinctSymbols: symbols.size, unusualSymbols: unusual, mixed };
 }
 
+const visibleAscii = (c: number): boolean => c >= 0x21 && c <= 0x7e;
+
+/** A RUN_G match has 3+ spaces with visible ASCII on both sides; most lines (Chinese prose) have none. */
+function mayHoldRun(text: string): boolean {
+  let found = 0;
+  for (let i = text.indexOf(' ', 1); i > 0 && i + 1 < text.length; i = text.indexOf(' ', i + 1)) {
+    if (visibleAscii(text.charCodeAt(i - 1)) && visibleAscii(text.charCodeAt(i + 1)) && ++found >= 3) return true;
+  }
+  return false;
+}
+
 export const jammer: QualityRule = {
   id: 'noise/jammer',
   description: 'Forum anti-scrape noise: runs of random one- and two-character ASCII tokens (Discuz "jammer" text).',
@@ -59,6 +70,7 @@ export const jammer: QualityRule = {
     if (file.binary) return;
     const minTokens = opt(options, 'minTokens');
     for (const line of checkedLines(file)) {
+      if (!mayHoldRun(line.text)) continue;
       RUN_G.lastIndex = 0;
       for (let m = RUN_G.exec(line.text); m !== null; m = RUN_G.exec(line.text)) {
         const s = jammerStats(m[0]);
