@@ -47,7 +47,7 @@ export const danglingPunctuation: QualityRule = {
     if (file.binary) return;
     for (const line of contentLines(file)) {
       // The `;` that closes an undecoded entity (&#34;，) is noise/html-entity's, not a separator.
-      const text = line.text.replace(ENTITY_G, (e) => (isEntity(e) ? ' '.repeat(e.length) : e));
+      const text = line.text.includes('&') ? line.text.replace(ENTITY_G, (e) => (isEntity(e) ? ' '.repeat(e.length) : e)) : line.text;
       // Every dangling spot as a [start, end) span; `(、)` or `(、,` match more than one
       // pattern, so touching spans are merged into one report.
       const spans: [number, number][] = [];

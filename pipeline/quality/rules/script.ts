@@ -215,7 +215,9 @@ export const punctuationWidth: QualityRule = {
     const minShare = opt(options, 'minShare');
     // One pass over the lines: where each mark is used after (or, for an opening
     // parenthesis, before) a Han character. Evidence is built only for what is reported.
+    // Per mark: how often, and the first 10 places (all a report shows).
     const uses = new Map<string, { line: PageLine; index: number }[]>();
+    const counts = new Map<string, number>();
     for (const line of contentLines(file)) {
       const t = line.text;
       MARK_G.lastIndex = 0;
@@ -224,22 +226,24 @@ export const punctuationWidth: QualityRule = {
         const opening = c === '(' || c === '（';
         const neighbour = opening ? t.codePointAt(m.index + 1) : codePointBefore(t, m.index);
         if (neighbour === undefined || !isHan(neighbour)) continue;
+        counts.set(c, (counts.get(c) ?? 0) + 1);
         const list = uses.get(c) ?? [];
-        list.push({ line, index: m.index });
+        if (list.length < 10) list.push({ line, index: m.index });
         uses.set(c, list);
       }
     }
     for (const [half, full] of PAIRS) {
-      const h = uses.get(half) ?? [];
-      const f = uses.get(full) ?? [];
-      const total = h.length + f.length;
-      const minority = h.length <= f.length ? h : f;
-      if (minority.length < minCount || minority.length / total < minShare) continue;
-      const minorityForm = minority === h ? `half-width ${half}` : `full-width ${full}`;
-      const ev = minority.slice(0, 10).map((u) => evidenceIn(u.line, u.index, minority === h ? half : full));
+      const h = counts.get(half) ?? 0;
+      const f = counts.get(full) ?? 0;
+      const total = h + f;
+      const halfIsMinority = h <= f;
+      const minority = halfIsMinority ? h : f;
+      if (minority < minCount || minority / total < minShare) continue;
+      const minorityForm = halfIsMinority ? `half-width ${half}` : `full-width ${full}`;
+      const ev = (uses.get(halfIsMinority ? half : full) ?? []).map((u) => evidenceIn(u.line, u.index, halfIsMinority ? half : full));
       report({
-        message: `${minorityForm} used ${minority.length} times against ${total - minority.length} of the other width after Chinese text`,
-        measured: Math.round((minority.length / total) * 1000) / 1000,
+        message: `${minorityForm} used ${minority} times against ${total - minority} of the other width after Chinese text`,
+        measured: Math.round((minority / total) * 1000) / 1000,
         threshold: minShare,
         at: ev[0]!,
         related: ev.slice(1),
