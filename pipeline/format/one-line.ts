@@ -8,7 +8,12 @@ import { escapeTerminal } from '../output/escape.js';
 const BREAKS = /[\n\r\u2028\u2029\ud800-\udfff]/gu;
 const LEGACY_COMMAND = /##\[/gu;
 
+/** Anything oneLine would change (a superset; no /u: checked per code unit, fast). */
+const ANY = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]|##\[/;
+
 export function oneLine(s: string): string {
+  // Most text has nothing to show differently: one scan instead of three replaces.
+  if (!ANY.test(s)) return s;
   return escapeTerminal(s)
     .replace(BREAKS, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(LEGACY_COMMAND, '\\u{23}#[');
