@@ -27,11 +27,6 @@ export class KeyTable {
     this.stamp += 1;
   }
 
-  /** Slots are below this until the next reset. */
-  get capacity(): number {
-    return this.mask + 1;
-  }
-
   /** The slot of key (a, b), inserting it (count 0, first = `index`) when absent. */
   slot(a: number, b: number, index: number): number {
     const cells = this.cells;
@@ -55,9 +50,5 @@ export class KeyTable {
   /** Adds one to the count of slot s and returns the new count. */
   increment(s: number): number {
     return (this.cells[s * STRIDE + 3]! += 1);
-  }
-
-  count(s: number): number {
-    return this.cells[s * STRIDE + 3]!;
   }
 }

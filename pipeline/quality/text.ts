@@ -1,38 +1,8 @@
-// Text helpers shared by the quality rules: tokens for Chinese n-gram statistics, line
-// evidence, and a cap on how many spans one rule reports in one file.
-import { codePointLength, evidenceIn, type Page, type PageLine } from '../page.js';
+// Text helpers shared by the quality rules: line evidence, line comparison keys, and a cap
+// on how many spans one rule reports in one file (n-gram tokens are tokens.ts).
+import { evidenceIn, type Page, type PageLine } from '../page.js';
 import type { Evidence } from '../types.js';
 import type { Report } from './rule.js';
-
-/** One Han character, or a run of Latin letters / digits (half- or full-width). */
-const TOKEN_G = /\p{Script=Han}|[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu;
-
-export interface Token {
-  /** Lower-cased token text. */
-  text: string;
-  /** UTF-16 offsets of the token's start and end in the page text. */
-  offset: number;
-  end: number;
-  /** Code points in the token. */
-  length: number;
-}
-
-/**
- * Tokens of the page for n-gram statistics. Chinese has no spaces between words, so each Han
- * character is a token and a run of letters or digits is one token (a Latin word, a number).
- * Lines for which `skip(lineIndex)` is true are left out.
- */
-export function tokensOf(page: Page, skip: (lineIndex: number) => boolean = () => false): Token[] {
-  const out: Token[] = [];
-  page.lines.forEach((line, i) => {
-    if (skip(i)) return;
-    TOKEN_G.lastIndex = 0;
-    for (let m = TOKEN_G.exec(line.text); m !== null; m = TOKEN_G.exec(line.text)) {
-      out.push({ text: m[0].toLowerCase(), offset: line.offset + m.index, end: line.offset + m.index + m[0].length, length: codePointLength(m[0]) });
-    }
-  });
-  return out;
-}
 
 /** Evidence for a whole line (its text without outer whitespace, at the column where it starts). */
 export function lineEvidence(line: PageLine): Evidence {
