@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { defaultConfig, parseConfig, type Config } from '../pipeline/config.js';
-import { shingles, signature, similarity } from '../pipeline/corpus/near-duplicates.js';
+import { nearDuplicatePairs, shingles, signature, similarity } from '../pipeline/corpus/near-duplicates.js';
 import { packageRoot } from '../pipeline/paths.js';
 import { runPipeline } from '../pipeline/run.js';
 
@@ -89,4 +89,23 @@ test('two seeds that share most of their text are reported as near-duplicates wi
   assert.equal(strict.manifest.corpus.nearDuplicates.length, 0, 'the threshold comes from the config');
   const off = await run(dir, parseConfig('rules:\n  corpus/near-duplicate: off\n', 't.yaml'));
   assert.equal(off.diagnostics.filter((x) => x.ruleId === 'corpus/near-duplicate').length, 0);
+});
+
+test('a cluster of near-copies is reported as each file repeating its most similar earlier file, not every pair', () => {
+  const base = readFileSync(path.join(seeds, SEED), 'utf8');
+  // 40 copies, each with one line changed: 780 similar pairs, 39 files that repeat an earlier one.
+  const lines = base.split('\n');
+  const texts = Array.from({ length: 40 }, (_, i) => lines.map((l, k) => (k === 3 + (i % 20) ? `${l}第${i}稿补记。` : l)).join('\n'));
+  const other = readFileSync(path.join(seeds, OTHER), 'utf8');
+  const items = [...texts, other].map((t, i) => ({ name: `${String(i).padStart(3, '0')}.txt`, sig: signature(shingles(t, 5)), sha256: String(i) }));
+  const pairs = nearDuplicatePairs(items, 0.75);
+  assert.equal(pairs.length, 39);
+  assert.deepEqual(
+    pairs.map((p) => p.b).sort(),
+    items.slice(1, 40).map((it) => it.name),
+  );
+  for (const p of pairs) assert.ok(p.a < p.b && p.similarity >= 0.75);
+  // Equal bytes are the exact-duplicate check's: never paired here.
+  const twins = nearDuplicatePairs([items[0]!, { ...items[0]!, name: 'zz.txt' }], 0.75);
+  assert.deepEqual(twins, []);
 });

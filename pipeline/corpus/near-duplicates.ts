@@ -127,31 +127,43 @@ function sameBand(sigs: Uint32Array, x: number, y: number, band: number): boolea
   return true;
 }
 
-/** Share of equal slots of rows `x` and `y` of `sigs`. */
-function rowSimilarity(sigs: Uint32Array, x: number, y: number): number {
+/** Share of equal slots of rows `x` and `y` of `sigs`, or -1 as soon as it cannot reach `min`. */
+function rowSimilarity(sigs: Uint32Array, x: number, y: number, min: number): number {
   const a = x * HASHES;
   const b = y * HASHES;
-  let same = 0;
-  for (let i = 0; i < HASHES; i += 1) if (sigs[a + i] === sigs[b + i]) same += 1;
-  return same / HASHES;
+  const allowed = HASHES - Math.ceil(min * HASHES - 1e-9); // unequal slots that still reach min
+  let differ = 0;
+  for (let i = 0; i < HASHES; i += 1) if (sigs[a + i] !== sigs[b + i] && ++differ > allowed) return -1;
+  return (HASHES - differ) / HASHES;
 }
 
+/** Earlier files of one LSH bucket a file is compared with (see nearDuplicatePairs). */
+export const PARTNERS_PER_BUCKET = 16;
+
 /**
- * Pairs of named signatures at or above `threshold`, sorted by (a, b). Names must be sorted.
- * Banded LSH on numbers only: per band, files are sorted by a hash of the band's slots and
- * each run of equal hashes gives the candidate pairs; a pair is scored in the first band it
- * shares, so no set of seen pairs is kept (a 10,000-file corpus has millions of candidates).
+ * Each file's most similar earlier file (by name) at or above `threshold`: at most one pair
+ * per file, as (a, b) with a before b, sorted. Names must be sorted; files with the same
+ * sha256 are never paired (they are exact duplicates).
+ *
+ * Banded LSH on numbers only: per band, files are sorted by a hash of the band's slots, and
+ * each file is compared with the first PARTNERS_PER_BUCKET files of its bucket. A cluster of k
+ * copies of one page then costs k comparisons, not k²/2, and is reported as k − 1 files that
+ * repeat the earliest, not as every pair (a generated 100,000-file corpus has 5 million).
  */
-export function nearDuplicatePairs(items: readonly { name: string; sig: Uint32Array }[], threshold: number): NearDuplicate[] {
+export function nearDuplicatePairs(items: readonly { name: string; sig: Uint32Array; sha256?: string }[], threshold: number): NearDuplicate[] {
   const n = items.length;
   const sigs = new Uint32Array(n * HASHES);
   items.forEach((it, i) => sigs.set(it.sig.subarray(0, HASHES), i * HASHES));
   // key * 2^21 + index stays exact in a double for up to 2^21 files and sorts by key, then index.
   const SPAN = 2 ** 21;
   const order = new Float64Array(n);
-  const keys = new Uint32Array(n * BANDS); // keys[i * BANDS + band]: hash of file i's slots in the band
   const members = new Uint32Array(n);
-  const found: [x: number, y: number, sim: number][] = [];
+  const best = new Float64Array(n).fill(-1);
+  const partner = new Int32Array(n).fill(-1);
+  // Per file and band: the bucket's key and the file's rank in it, to tell whether a pair was
+  // compared in an earlier band (same bucket, and the earlier file among the first ranks).
+  const keys = new Uint32Array(n * BANDS);
+  const ranks = new Uint32Array(n * BANDS);
   for (let band = 0; band < BANDS; band += 1) {
     for (let i = 0; i < n; i += 1) {
       let h = band;
@@ -164,28 +176,40 @@ export function nearDuplicatePairs(items: readonly { name: string; sig: Uint32Ar
       const key = Math.floor(order[s]! / SPAN);
       let e = s;
       while (e < n && Math.floor(order[e]! / SPAN) === key) {
-        members[e - s] = order[e]! - key * SPAN;
+        const i = order[e]! - key * SPAN;
+        members[e - s] = i;
+        ranks[i * BANDS + band] = e - s;
         e += 1;
       }
-      const size = e - s;
-      for (let p = 0; p < size; p += 1) {
-        const x = members[p]!;
-        for (let q = p + 1; q < size; q += 1) {
-          const y = members[q]!;
+      // Members come in name order: each is compared with the earliest few before it.
+      for (let q = 1; q < e - s; q += 1) {
+        const y = members[q]!;
+        if (best[y] === 1) continue; // nothing is more similar than an equal signature
+        for (let p = 0; p < q && p < PARTNERS_PER_BUCKET; p += 1) {
+          const x = members[p]!;
           if (!sameBand(sigs, x, y, band)) continue; // a hash collision, not a shared band
-          // Scored already if an earlier band is shared (equal keys, then equal slots).
-          let earlier = false;
-          for (let b = 0; b < band && !earlier; b += 1) earlier = keys[x * BANDS + b] === keys[y * BANDS + b] && sameBand(sigs, x, y, b);
-          if (earlier) continue;
-          const sim = rowSimilarity(sigs, x, y);
-          if (sim >= threshold) found.push([x, y, sim]);
+          let seen = false;
+          for (let b = 0; b < band && !seen; b += 1) {
+            seen = keys[x * BANDS + b] === keys[y * BANDS + b] && ranks[x * BANDS + b]! < PARTNERS_PER_BUCKET && sameBand(sigs, x, y, b);
+          }
+          if (seen) continue;
+          if (items[x]!.sha256 !== undefined && items[x]!.sha256 === items[y]!.sha256) continue;
+          const sim = rowSimilarity(sigs, x, y, Math.max(threshold, best[y]!));
+          if (sim >= threshold && (sim > best[y]! || (sim === best[y]! && x < partner[y]!))) {
+            best[y] = sim;
+            partner[y] = x;
+          }
         }
       }
       s = e;
     }
   }
-  found.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  return found.map(([x, y, sim]) => ({ a: items[x]!.name, b: items[y]!.name, similarity: Math.round(sim * 100) / 100 }));
+  const out: NearDuplicate[] = [];
+  for (let y = 0; y < n; y += 1) {
+    const x = partner[y]!;
+    if (x >= 0) out.push({ a: items[x]!.name, b: items[y]!.name, similarity: Math.round(best[y]! * 100) / 100 });
+  }
+  return out.sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
 }
 
 function numberOption(config: Config, name: string, fallback: number): number {
@@ -210,9 +234,8 @@ export async function findNearDuplicates(ctx: CorpusContext): Promise<CorpusResu
     if (sig) items.push({ name: r.file, sig, sha256: r.sha256 });
   }
   items.sort((p, q) => (p.name < q.name ? -1 : p.name > q.name ? 1 : 0));
-  const sha = new Map(items.map((it) => [it.name, it.sha256]));
-  // Byte-identical files are corpus/duplicate-file's.
-  const pairs = nearDuplicatePairs(items, threshold).filter((p) => sha.get(p.a) !== sha.get(p.b));
+  // Byte-identical files are corpus/duplicate-file's: never paired here.
+  const pairs = nearDuplicatePairs(items, threshold);
   const messages = pairs.map((p) =>
     diagnostic(ctx.seedPath(p.b), {
       ruleId: RULE_ID,
