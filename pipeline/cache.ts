@@ -9,6 +9,7 @@ import path from 'node:path';
 import { referenceDateOf, type Config } from './config.js';
 import type { Fs } from './io.js';
 import { packageRoot } from './paths.js';
+import { schemasHash } from './schemas.js';
 import { VERSION } from './version.js';
 import { AtomicAppender } from './output/write-atomic.js';
 import type { CorpusResult } from './corpus/context.js';
@@ -29,11 +30,12 @@ function codeHash(): string {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.js')) h.update(e.name).update(readFileSync(p));
+      else if (e.name.endsWith('.js') || e.name.endsWith('.cjs')) h.update(e.name).update(readFileSync(p));
     }
   };
   try {
     walk(dir);
+    h.update(schemasHash()); // the record schema decides validate-record's findings
     h.update(readFileSync(path.join(packageRoot, 'package-lock.json')));
   } catch {
     h.update(String(Date.now())); // cannot identify the code: never reuse this cache
