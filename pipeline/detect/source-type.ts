@@ -48,7 +48,9 @@ const CITATION = /\[(?:J|M|N|D|C|R|S|Z|P|EB\/OL|J\/OL|M\/OL|N\/OL)\]/u;
 const JAMMER_G = /(?<![!-~])(?:[!-~]{1,3} ){4,}[!-~]{1,3}(?![!-~])/gu;
 const DISCUZ = /本帖最后由.{1,40}?编辑|只看该作者|只看楼主|发表于\s*\d{4}-\d{1,2}-\d{1,2}|^\s*楼主\s*$|电梯直达|回复\s*\d+\s*楼|使用道具/u;
 const COLUMN_FOLLOW = /^\s*[\u200b]*(?:关注[他她]|\+\s*关注|关注)\s*$|发私信/u;
-const COLUMN_VOTES = /\d[\d,]*\s*人赞同了该(?:文章|回答)|^\s*[\u200b]*赞同\s*\d+|人点赞|^\s*首发于|^\s*收录于\s*·/u;
+// (?<!\d): a count that starts after a digit is never the leftmost match (the digit before
+// starts one), and without it every digit of a long run would rescan the run.
+const COLUMN_VOTES = /(?<!\d)\d[\d,]*\s*人赞同了该(?:文章|回答)|^\s*[\u200b]*赞同\s*\d+|人点赞|^\s*首发于|^\s*收录于\s*·/u;
 const COLUMN_COMMENTS = /\d+\s*条评论|^\s*[\u200b]*添加评论|理性发言，友善互动|^\s*关于作者\s*$|^\s*推荐阅读\s*$/u;
 
 const AUTHOR_VOICE = /笔者|本文作者|我们认为|本人认为/u;
