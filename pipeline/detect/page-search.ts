@@ -57,7 +57,20 @@ function indexOf(page: Page): KindIndex {
 function inOrder<T>(lists: (T[] | undefined)[], compare: (a: T, b: T) => number): T[] {
   const present = lists.filter((l): l is T[] => l !== undefined && l.length > 0);
   if (present.length <= 1) return present[0] ?? [];
-  return present.flat().sort(compare);
+  // Each list is in page order and no item is in two lists: merge them pairwise.
+  let out = present[0]!;
+  for (let k = 1; k < present.length; k += 1) {
+    const a = out;
+    const b = present[k]!;
+    const merged: T[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) merged.push(compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+    while (i < a.length) merged.push(a[i++]!);
+    while (j < b.length) merged.push(b[j++]!);
+    out = merged;
+  }
+  return out;
 }
 
 /** Index of the first line in `lines` (page order) numbered `no` or more. */
