@@ -147,6 +147,18 @@ describe('report details data', () => {
     assert.deepEqual(d.fields.find((f) => f.k === 'title')!.ev, [2, 1, 2, 19, '关于加快推进市域社会治理现代化的思考']);
   });
 
+  it('past the details cap, files keep only what identifies them, and every file keeps its block', () => {
+    const m = fixtureManifest();
+    const all = detailsOf(renderReport(m, { detailsBudget: 1, detailsCap: 1 }));
+    assert.equal(all.length, m.records.length);
+    assert.equal(all[0]!.omitted, undefined, 'the first file still fits');
+    for (const d of all.slice(1)) {
+      assert.equal(d.omitted, 1);
+      assert.deepEqual([d.fields, d.diags, d.ex], [[], [], []]);
+    }
+    assert.ok(detailsOf(renderReport(m)).every((d) => d.omitted === undefined), 'a small corpus has every detail');
+  });
+
   it('goes lean past the details budget, still holding every remaining span', () => {
     const lean = detailsOf(renderReport(fixtureManifest(), { detailsBudget: 1 }));
     assert.ok(html.length > 0 && renderReport(fixtureManifest(), { detailsBudget: 1 }).includes('This corpus is large'));

@@ -364,6 +364,7 @@ export function reportClient(): void {
       facts.append(el('div', null, el('dt', null, k!), el('dd', null, v!)));
     }
     out.push(facts);
+    if (d.omitted) out.push(el('p', { class: 'note' }, 'This corpus is too large for every file’s details to fit in one page: this file’s fields and problems are in manifest.json.'));
     if (d.noText) out.push(el('p', { class: 'note' }, 'The seed text was not available when this report was written: evidence is shown without its surrounding lines.'));
 
     // The top of the page as scraped: what a maintainer checks a missing title or date against.

@@ -102,4 +102,6 @@ export interface DetailData {
   ex: Excerpt;
   /** Set when the seed text was not available to the report (no context can be shown). */
   noText?: 1;
+  /** Set when the report had no room left for this file's fields and problems (see DETAILS_CAP). */
+  omitted?: 1;
 }

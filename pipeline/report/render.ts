@@ -7,6 +7,7 @@ import type { Manifest } from '../output/manifest.js';
 import { provinceChart, scoreChart, typeChart, yearChart } from './charts.js';
 import { reportClient } from './client.js';
 import { linkCorpus, type CorpusLinks } from './corpus-links.js';
+import type { DetailData } from './data.js';
 import { detailOf, leanDetail } from './details.js';
 import { filterBar } from './filters.js';
 import { pageShell } from './page-shell.js';
@@ -18,11 +19,17 @@ import { corpusSection, summaryCards } from './summary.js';
 export interface ReportOptions {
   /** Bytes of detail JSON above which details go lean (default DETAILS_BUDGET). */
   detailsBudget?: number;
+  /** Bytes of detail JSON after which details are left out (default DETAILS_CAP). */
+  detailsCap?: number;
 }
 
 /** Bytes of per-file detail JSON above which details go lean (see leanDetail): keeps a
  *  10,000-file report well under 25 MB even when every file is full of findings. */
 export const DETAILS_BUDGET = 18_000_000;
+
+/** Bytes of detail JSON after which files get only an `omitted` stub (names, size, hash): a
+ *  100,000-file report would otherwise be ~400 MB, more than a browser opens. */
+export const DETAILS_CAP = 60_000_000;
 
 // The compiled function's own source, run once the page is parsed.
 const SCRIPT = `"use strict";(${reportClient.toString()})();`;
@@ -82,7 +89,7 @@ export function renderReport(m: Manifest, opts: ReportOptions = {}): string {
  * The details, one block per file. Full details are kept until they pass the budget; past it
  * every file gets a lean one, made as it is written (so at most the budget is ever held).
  */
-function detailBlocks(m: Manifest, links: CorpusLinks, budget: number): { lean: boolean; blocks: Iterable<string> } {
+function detailBlocks(m: Manifest, links: CorpusLinks, budget: number, cap: number): { lean: boolean; blocks: Iterable<string> } {
   const full: string[] = [];
   let bytes = 0;
   for (const r of m.records) {
@@ -90,7 +97,13 @@ function detailBlocks(m: Manifest, links: CorpusLinks, budget: number): { lean: 
     bytes += Buffer.byteLength(b);
     if (bytes > budget) {
       const lean = function* (): Generator<string> {
-        for (const [i, rec] of m.records.entries()) yield `${i ? '\n' : ''}<script type="application/json" id="d-${i}">${jsonForScript(leanDetail(detailOf(rec, links, rec.excerpt)))}</script>`;
+        let written = 0;
+        for (const [i, rec] of m.records.entries()) {
+          const d = detailOf(rec, links, rec.excerpt);
+          const json = jsonForScript(written > cap ? omitted(d) : leanDetail(d));
+          written += json.length;
+          yield `${i ? '\n' : ''}<script type="application/json" id="d-${i}">${json}</script>`;
+        }
       };
       return { lean: true, blocks: lean() };
     }
@@ -99,11 +112,16 @@ function detailBlocks(m: Manifest, links: CorpusLinks, budget: number): { lean: 
   return { lean: false, blocks: full.map((b, i) => `${i ? '\n' : ''}<script type="application/json" id="d-${i}">${b}</script>`) };
 }
 
+/** A detail with only what identifies the file (past DETAILS_CAP). */
+function omitted(d: DetailData): DetailData {
+  return { f: d.f, id: d.id, sha: d.sha, size: d.size, enc: d.enc, le: d.le, fields: [], diags: [], ex: [], omitted: 1 };
+}
+
 /** renderReport in pieces, for writing without one giant string. */
 export function reportPieces(m: Manifest, opts: ReportOptions = {}): Iterable<string> {
   const links = linkCorpus(m);
   const rows = m.records.map(rowOf);
-  const { lean, blocks: details } = detailBlocks(m, links, opts.detailsBudget ?? DETAILS_BUDGET);
+  const { lean, blocks: details } = detailBlocks(m, links, opts.detailsBudget ?? DETAILS_BUDGET, opts.detailsCap ?? DETAILS_CAP);
   const data = `<script type="application/json" id="report-rows">${jsonForScript(toColumns(rows))}</script>`;
   const leanNote = lean
     ? '<p class="note">This corpus is large, so file details list fewer candidates and show less of the surrounding text; manifest.json has everything.</p>'
