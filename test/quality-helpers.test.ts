@@ -10,18 +10,9 @@ import { NgramCounts } from '../pipeline/quality/ngram-stats.js';
 import { encodeRange } from '../pipeline/quality/reencode.js';
 import { normalised } from '../pipeline/quality/text.js';
 import { tokenize, type Tokens } from '../pipeline/quality/tokens.js';
+import { prng } from '../scripts/bench/generate-corpus.js';
 
 // A deterministic generator (mulberry32) and an alphabet with every class the scanners branch on.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const ALPHABET = ['中', '国', '發', '揮', '的', 'a', 'B', 'z', '7', 'Ｑ', 'ｑ', '５', ' ', '\u3000', '\u200b', '\ufeff', '\u00a0', '，', '。', '\t', 'é', 'ã', '\u{20000}', '\u{2f800}', '\ud800', '\udc00', '😀', '々', '〇', '锟', '\n'];
 function randomText(rand: () => number, length: number): string {
   let s = '';

@@ -6,17 +6,8 @@ import iconv from 'iconv-lite';
 
 export type Corpus = Map<string, Buffer>;
 
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (shared with the bench generator): the same sequence on every machine for a given seed. */
+export { prng } from '../../scripts/bench/generate-corpus.js';
 
 export class Fuzzer {
   constructor(private readonly rand: () => number) {}
