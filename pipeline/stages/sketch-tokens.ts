@@ -35,6 +35,7 @@ interface Folded {
 const INFO = new Int32Array(0x10000);
 const MULTI = new Map<number, Folded>();
 const ASTRAL = new Map<number, Folded>();
+const ASTRAL_CACHE_MAX = 8192;
 
 function safeFolded(cp: number): boolean {
   if (cp >= 0xd800 && cp <= 0xdfff) return false;
@@ -153,7 +154,8 @@ function foldedTokens(text: string): boolean {
       f = ASTRAL.get(cp);
       if (!f) {
         f = fold(cp);
-        ASTRAL.set(cp, f);
+        // Bounded: a hostile text of a million distinct astral characters must not grow it for ever.
+        if (ASTRAL.size < ASTRAL_CACHE_MAX) ASTRAL.set(cp, f);
       }
     }
     if (!f || f.cps === null) return false;
