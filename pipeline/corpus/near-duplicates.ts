@@ -90,14 +90,20 @@ export function signature(set: ReadonlySet<number>): Uint32Array {
     const rest = mix(v ^ 0x5bd1e995);
     if (rest < sig[bin]!) sig[bin] = rest;
   }
-  if (set.size === 0) return sig;
+  return set.size === 0 ? sig : densify(sig);
+}
+
+/** Rotation densification: each empty bin (all ones) borrows the next filled bin's value. */
+export function densify(sig: Uint32Array): Uint32Array {
+  const EMPTY = 0xffffffff;
+  const n = sig.length;
   const filled = Uint32Array.from(sig);
-  for (let i = 0; i < HASHES; i += 1) {
+  for (let i = 0; i < n; i += 1) {
     if (sig[i] !== EMPTY) continue;
-    let j = (i + 1) % HASHES;
+    let j = (i + 1) % n;
     let steps = 1;
     while (sig[j] === EMPTY) {
-      j = (j + 1) % HASHES;
+      j = (j + 1) % n;
       steps += 1;
     }
     // Offset by the distance so borrowed values do not collide by accident across documents.

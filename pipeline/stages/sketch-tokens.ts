@@ -14,6 +14,8 @@
 // mark let through (class 0, they compose with nothing). A text with any other character is
 // folded whole and tokenised with the regex (`referenceTokens`): the same tokens.
 
+import { densify } from '../corpus/near-duplicates.js';
+
 const HAN = 1;
 const WORD = 2; // \p{L} or \p{N}
 
@@ -266,19 +268,7 @@ function minhash(n: number, hashes: number): Uint32Array {
   }
   const sig = new Uint32Array(hashes);
   for (let i = 0; i < hashes; i += 1) sig[i] = (mins[i]! ^ SIGN) >>> 0;
-  const filled = Uint32Array.from(sig);
-  for (let i = 0; i < hashes; i += 1) {
-    if (sig[i] !== EMPTY) continue;
-    let j = (i + 1) % hashes;
-    let steps = 1;
-    while (sig[j] === EMPTY) {
-      j = (j + 1) % hashes;
-      steps += 1;
-    }
-    // Offset by the distance so borrowed values do not collide by accident across documents.
-    filled[i] = mix32(sig[j]! + steps * 0x9e3779b9) >>> 0;
-  }
-  return filled;
+  return densify(sig);
 }
 
 /** The MinHash signature of the text's `n`-token shingles, or null when it has no token. */
