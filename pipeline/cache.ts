@@ -119,6 +119,11 @@ export class RecordCache {
   /** Files whose content hash the cache knew from their stat alone. */
   vouched = 0;
 
+  /** Entries read from disk. */
+  get size(): number {
+    return this.byPath.size;
+  }
+
   private constructor(
     private readonly fs: Fs,
     private readonly file: string,

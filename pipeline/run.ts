@@ -71,6 +71,7 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   let pool: Pool | null | undefined = workers > 0 && found.seeds.length >= MIN_FILES_FOR_WORKERS ? undefined : null;
   const poolFor = (): Pool | null => (pool === undefined ? (pool = createPool(workers, opts.config)) : pool);
   let misses = 0;
+  const warm = (opts.cache?.size ?? 0) >= found.seeds.length * 0.9;
   const results = await pMap(
     found.seeds,
     async (entry) => {
@@ -96,10 +97,10 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
       if (cached) return cached;
       let result: FileResult;
       try {
-        // The first few misses are analysed here: one new file in a warm corpus is done
-        // before a worker thread could have loaded the detectors.
+        // With a warm cache the first few misses are analysed here: one new file is done
+        // before a worker thread could have loaded the detectors. A cold run starts the pool.
         misses += 1;
-        const p = misses > IN_PROCESS_FIRST ? poolFor() : null;
+        const p = warm && misses <= IN_PROCESS_FIRST ? null : poolFor();
         result = p ? await p.run(entry.path, entry.name, bytes) : (await import('./process-file.js')).processFile(entry.path, entry.name, bytes, opts.config);
       } catch (err) {
         const message = `internal error while analysing the file: ${(err as Error).message.split('\n')[0]} (please report this)`;

@@ -51,6 +51,8 @@ for (const n of sizes) {
   process.stderr.write(`bench: generating ${n} files in ${dir}\n`);
   const corpus = generateCorpus(path.join(packageRoot, 'seeds'), dir, n);
   git(dir, 'init', '-q');
+  // No background repack of 100,000 new objects competing with the runs being measured.
+  git(dir, 'config', 'gc.auto', '0');
   git(dir, 'add', '-A');
   git(dir, '-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-qm', 'corpus');
   const seeds = path.join(dir, 'seeds');
