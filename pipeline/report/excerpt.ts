@@ -181,6 +181,20 @@ export function keepReportExcerpt(file: SeedFile): void {
   file.record.excerpt = buildExcerpt(lines, { spans: spansToShow(file.record, file.messages) });
 }
 
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 1; i < text.length; i += 1) {
+    const u = text.charCodeAt(i);
+    const before = text.charCodeAt(i - 1);
+    // The second half of a pair (a lone surrogate counts as one, as [...text] does).
+    if (u >= 0xdc00 && u <= 0xdfff && before >= 0xd800 && before <= 0xdbff) {
+      n -= 1;
+      i += 1;
+    }
+  }
+  return n;
+}
+
 /** Whether the excerpt holds both ends of `span` (the page can then mark it in place). */
 export function excerptCovers(lines: ReadonlyMap<number, ExcerptLine>, [l1, c1, l2, c2]: Span): boolean {
   const first = lines.get(l1);
@@ -188,7 +202,8 @@ export function excerptCovers(lines: ReadonlyMap<number, ExcerptLine>, [l1, c1, 
   if (!first || !last) return false;
   const holds = ([, length, parts]: ExcerptLine, col: number): boolean => {
     const c = Math.min(col, Math.max(1, length));
-    return parts.some(([start, text]) => c >= start && c < start + [...text].length) || (length === 0 && col === 1);
+    // UTF-16 length bounds the code point count: count code points only when that bound is met.
+    return parts.some(([start, text]) => c >= start && c < start + text.length && c < start + codePoints(text)) || (length === 0 && col === 1);
   };
   return holds(first, c1) && holds(last, Math.max(1, c2 - 1));
 }
