@@ -6,6 +6,7 @@ import { optionsFor } from '../config.js';
 import type { Page, PageLine } from '../page.js';
 import type { SeedFile } from '../seed-file.js';
 import { lineKeys } from './line-keys.js';
+import { pageMemo } from './page-memo.js';
 
 /** Shortest repeated block, in code points: about one short paragraph. */
 export const MIN_BLOCK_CHARS = 100;
@@ -28,7 +29,7 @@ export interface RepeatedBlock {
 /** Positions kept per distinct line: bounds the pair search on pages with many equal short lines. */
 const MAX_POSITIONS = 64;
 
-const cache = new WeakMap<Page, Map<number, RepeatedBlock[]>>();
+const blocksMemo = pageMemo<RepeatedBlock[]>();
 
 /**
  * Maximal runs of consecutive non-blank lines that occur again later in the file, with at
@@ -36,16 +37,7 @@ const cache = new WeakMap<Page, Map<number, RepeatedBlock[]>>();
  * against the first. Results are cached per page and threshold.
  */
 export function repeatedBlocks(page: Page, minChars: number): RepeatedBlock[] {
-  let byMin = cache.get(page);
-  if (!byMin) {
-    byMin = new Map();
-    cache.set(page, byMin);
-  }
-  const hit = byMin.get(minChars);
-  if (hit) return hit;
-  const found = find(page, minChars);
-  byMin.set(minChars, found);
-  return found;
+  return blocksMemo(page, minChars, () => find(page, minChars));
 }
 
 function find(page: Page, minChars: number): RepeatedBlock[] {
@@ -119,24 +111,16 @@ interface LineSets {
   content: PageLine[];
 }
 
-const lineSets = new WeakMap<Page, Map<number, LineSets>>();
+const lineSets = pageMemo<LineSets>();
 
 function linesOf(file: SeedFile): LineSets {
   const page = file.page;
   const min = blockMinChars(file);
-  let byMin = lineSets.get(page);
-  if (!byMin) {
-    byMin = new Map();
-    lineSets.set(page, byMin);
-  }
-  let sets = byMin.get(min);
-  if (!sets) {
+  return lineSets(page, min, () => {
     const copies = repeatedLines(repeatedBlocks(page, min));
     const checked = copies.size === 0 ? page.lines : page.lines.filter((_, i) => !copies.has(i));
-    sets = { copies, checked, content: checked.filter((l) => !FURNITURE.has(l.kind)) };
-    byMin.set(min, sets);
-  }
-  return sets;
+    return { copies, checked, content: checked.filter((l) => !FURNITURE.has(l.kind)) };
+  });
 }
 
 /** Page line indices of the second copies of the file's repeated blocks. */

@@ -18,6 +18,7 @@ import type { QualityRule } from '../rule.js';
 import { opt, resolveOptions } from '../rule.js';
 import { percent } from '../text.js';
 import { tokenize, type Tokens } from '../tokens.js';
+import { pageMemo } from '../page-memo.js';
 
 /** Gopher: share of characters in the most frequent word n-gram, for n = 2, 3, 4. */
 const TOP_LIMITS: readonly [number, number][] = [[2, 0.2], [3, 0.18], [4, 0.16]];
@@ -45,35 +46,28 @@ function span(t: Tokens, i: number, n: number): { offset: number; length: number
  * earlier line stay in the length but not in the n-grams: repetition/duplicate-lines reports
  * them, so the n-gram rules measure the repetition *inside* distinct lines.
  */
-const prepared = new WeakMap<Page, Map<number, Prepared>>();
+const prepared = pageMemo<Prepared>();
 
 function prepare(file: SeedFile): Prepared {
   const page = file.page;
   const min = blockMinChars(file);
-  let byMin = prepared.get(page);
-  if (!byMin) {
-    byMin = new Map();
-    prepared.set(page, byMin);
-  }
-  const hit = byMin.get(min);
-  if (hit) return hit;
-  const copies = secondCopies(file);
-  const { keys, chars } = lineKeys(page);
-  const counted = new Uint8Array(keys.length);
-  const seen = new Set<string>();
-  let total = 0;
-  keys.forEach((key, i) => {
-    if (copies.has(i)) return;
-    counted[i] = 1; // blank lines hold no tokens
-    if (key === '') return;
-    total += chars[i]!;
-    if (seen.has(key)) counted[i] = 0;
-    else seen.add(key);
+  return prepared(page, min, () => {
+    const copies = secondCopies(file);
+    const { keys, chars } = lineKeys(page);
+    const counted = new Uint8Array(keys.length);
+    const seen = new Set<string>();
+    let total = 0;
+    keys.forEach((key, i) => {
+      if (copies.has(i)) return;
+      counted[i] = 1; // blank lines hold no tokens
+      if (key === '') return;
+      total += chars[i]!;
+      if (seen.has(key)) counted[i] = 0;
+      else seen.add(key);
+    });
+    const tokens = tokenize(page.lines, (i) => counted[i] === 1);
+    return { page, tokens, total, counts: new NgramCounts(tokens), top: new Map() };
   });
-  const tokens = tokenize(page.lines, (i) => counted[i] === 1);
-  const p: Prepared = { page, tokens, total, counts: new NgramCounts(tokens), top: new Map() };
-  byMin.set(min, p);
-  return p;
 }
 
 const charsOf = (p: Prepared, i: number, n: number): number => p.tokens.cum[i + n]! - p.tokens.cum[i]!;
