@@ -1,5 +1,7 @@
 // Find the seed files in the seeds folder. Nothing outside the folder is read: a symlink
 // that resolves outside it is reported, not followed.
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { diagnostic } from './diagnostic.js';
@@ -34,8 +36,22 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What inspect asks of the file system. */
+type StatFs = Pick<Fs, 'lstat' | 'stat' | 'realpath'>;
+
+/**
+ * The real file system's stat calls, made synchronously: 10,000 lstat calls through the thread
+ * pool cost 0.25 s, directly 0.05 s, and nothing else runs while the folder is listed. Only
+ * used when `fs` is Node's own module; a stand-in given by a test is called as it is.
+ */
+const SYNC_STATS: StatFs = {
+  lstat: async (p) => lstatSync(p),
+  stat: async (p) => statSync(p),
+  realpath: async (p) => realpathSync(p),
+} as StatFs;
+
 /** One folder entry: a seed, a finding about it, or nothing (a file that is not a seed's business). */
-async function inspect(fs: Fs, cwd: string, root: string, realRoot: string, name: string): Promise<SeedEntry | Diagnostic | null> {
+async function inspect(fs: StatFs, cwd: string, root: string, realRoot: string, name: string): Promise<SeedEntry | Diagnostic | null> {
   const absolute = path.join(root, name);
   const shown = displayPath(cwd, absolute);
   let lst;
@@ -93,10 +109,11 @@ export async function discover(fs: Fs, cwd: string, seedsDir: string): Promise<D
   }
   const seeds: SeedEntry[] = [];
   const messages: Diagnostic[] = [];
+  const statFs: StatFs = fs === nodeFs ? SYNC_STATS : fs;
   // Entries are inspected concurrently (a stat each; one at a time, 10,000 of them took 0.45 s).
   const inspected = await pMap(
     names.filter((name) => name !== INDEX_FILE && !name.startsWith('.')),
-    (name) => inspect(fs, cwd, root, realRoot, name),
+    (name) => inspect(statFs, cwd, root, realRoot, name),
     { concurrency: 32 },
   );
   for (const x of inspected) {
