@@ -8,39 +8,11 @@ import type { Fs } from '../io.js';
 /** Pieces are gathered up to about this many bytes (or UTF-16 units) before each write. */
 const BATCH = 1 << 22;
 
-async function writePieces(fs: Fs, file: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
-  let batch: (string | Uint8Array)[] = [];
-  let size = 0;
-  let first = true;
-  const flush = async (): Promise<void> => {
-    const data = batch.every((p) => typeof p === 'string') ? batch.join('') : Buffer.concat(batch.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
-    // writeFile then appendFile (not a file handle): the one fs surface tests can stand in for.
-    if (first) await fs.writeFile(file, data);
-    else await fs.appendFile(file, data);
-    first = false;
-    batch = [];
-    size = 0;
-  };
-  for (const piece of pieces) {
-    batch.push(piece);
-    size += piece.length;
-    if (size >= BATCH) await flush();
-  }
-  if (size > 0 || first) await flush();
-}
-
 export async function writeAtomic(fs: Fs, file: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    if (typeof data === 'string' || data instanceof Uint8Array) await fs.writeFile(tmp, data);
-    else await writePieces(fs, tmp, data);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-  await removeStaleTemps(fs, file);
+  const out = new AtomicAppender(fs, file);
+  if (typeof data === 'string' || data instanceof Uint8Array) out.append(data);
+  else await out.appendAll(data);
+  await out.commit();
 }
 
 /**
@@ -68,6 +40,14 @@ export class AtomicAppender {
     if (this.size >= BATCH) this.flush();
   }
 
+  /** Appends every piece, waiting for each batch to be written: at most one batch is held. */
+  async appendAll(pieces: Iterable<string | Uint8Array>): Promise<void> {
+    for (const piece of pieces) {
+      this.append(piece);
+      if (this.size === 0) await this.written;
+    }
+  }
+
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
@@ -75,6 +55,7 @@ export class AtomicAppender {
     const first = !this.started;
     this.started = true;
     const data = (): string | Buffer => (batch.every((p) => typeof p === 'string') ? batch.join('') : Buffer.concat(batch.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+    // writeFile then appendFile (not a file handle): the one fs surface tests can stand in for.
     this.written = this.written.then(async () => {
       if (!first) return this.fs.appendFile(this.tmp, data());
       await this.fs.mkdir(path.dirname(this.file), { recursive: true });
