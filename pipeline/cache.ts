@@ -1,8 +1,10 @@
 // Content-hash cache of per-file results, so an unchanged file is not detected again.
-// Key: display path + sha256 of the bytes; the whole cache is salted with the tool version
-// and the config hash. One JSON-lines file; a corrupt or foreign cache is ignored and rebuilt.
-// Each line carries a checksum of its record: a damaged line is a miss, found without
-// validating every record against the schema again (that cost more than the detection saved).
+// Key: display path + sha256 of the bytes; the whole cache is salted with the compiled code,
+// lock file, schemas, config and reference date. One JSON-lines file; a corrupt or foreign
+// cache is ignored and rebuilt. Each line carries a checksum: a damaged line is a miss, found
+// without validating every record against the schema again (that cost more than detection
+// saved). Each entry also keeps the file's stat when hashed (sha256For), and one line keeps
+// the last run's corpus findings and outputs (corpusFor, outputsCurrent).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -83,8 +85,6 @@ function lineOf(key: string, stat: string, json: string): Buffer {
   return Buffer.concat([Buffer.from(`${key}\t${checksum(body)}\t`), body, Buffer.from('\n')]);
 }
 
-
-
 /** The stat and json of a stored line (after its key), or undefined when it is damaged. */
 function entryOf(rest: Buffer): { stat: string; json: string } | undefined {
   if (rest.length < CHECKSUM + 2 || rest[CHECKSUM] !== TAB) return undefined;
@@ -113,9 +113,10 @@ export class RecordCache {
    * come in (while the workers are busy), so a 100,000-file run never holds them all.
    */
   private next: AtomicAppender | null = null;
-  private changed = false;
-  hits = 0;
-  misses = 0;
+  /** The last run's state as read (null: not read yet). */
+  private memoState: RunState | undefined | null = null;
+  /** The run state as it is to be saved, when this run changed it. */
+  private runLine: Buffer | null = null;
   /** Files whose content hash the cache knew from their stat alone. */
   vouched = 0;
 
@@ -190,14 +191,12 @@ export class RecordCache {
         if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
           if (stat !== undefined && stat !== entry.stat) this.write(lineOf(key, stat, entry.json));
           else this.used.set(key, rest!);
-          this.hits += 1;
           return { record, messages: record.quality.flags };
         }
       } catch {
         // A damaged line is a miss; the entry is rebuilt.
       }
     }
-    this.misses += 1;
     return undefined;
   }
 
@@ -208,7 +207,6 @@ export class RecordCache {
 
   private write(line: Buffer): void {
     this.sink().append(line);
-    this.changed = true;
   }
 
   private sink(): AtomicAppender {
@@ -218,10 +216,6 @@ export class RecordCache {
     }
     return this.next;
   }
-
-  private memoState: RunState | undefined | null = null;
-  /** The run state as it is to be saved, when this run changed it. */
-  private runLine: Buffer | null = null;
 
   private runState(): RunState | undefined {
     if (this.memoState !== null) return this.memoState;
@@ -243,7 +237,6 @@ export class RecordCache {
   private setRunState(state: RunState): void {
     this.memoState = state;
     this.runLine = lineOf(RUN_KEY, '', JSON.stringify(state));
-    this.changed = true;
   }
 
   /** The corpus stages' result of the last run, when every input (`inputs`, a digest) is the same. */
@@ -289,7 +282,8 @@ export class RecordCache {
 
   /** Writes the entries of this run (dropping stale ones); skipped when nothing changed. */
   async save(): Promise<void> {
-    if (!this.changed && this.used.size === this.stored.size) return;
+    // Nothing new, nothing dropped: the file on disk is already this run's cache.
+    if (!this.next && !this.runLine && this.used.size === this.stored.size) return;
     const next = this.sink();
     this.next = null;
     for (const [key, rest] of this.used) {
