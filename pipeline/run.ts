@@ -120,6 +120,7 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   }
   records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
+  const seedPath = (name: string): string => displayPath(io.cwd, path.join(seedsDir, name));
   const ctx: CorpusContext = {
     fs: io.fs,
     config: opts.config,
@@ -127,7 +128,8 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
     seedsPath: displayPath(io.cwd, seedsDir),
     files: found.seeds.map((s) => s.name),
     records,
-    seedPath: (name) => displayPath(io.cwd, path.join(seedsDir, name)),
+    seedPath,
+    index: await readIndexFile(io.fs, seedsDir, seedPath(INDEX_FILE)),
   };
   const inputs = await inputsDigest(io, ctx, found.messages, results);
   // Nothing changed since the last run: its corpus findings stand (INDEX.md is not parsed again).
@@ -188,15 +190,14 @@ async function runCorpusStages(ctx: CorpusContext): Promise<Required<CorpusResul
 /**
  * A digest of everything the corpus stages and the outputs depend on besides the code and
  * config (which salt the cache): the seeds path, each file's name and content hash (or what
- * went wrong reading it), the folder's own findings, and INDEX.md's bytes.
+ * went wrong reading it), the folder's own findings, and INDEX.md as read.
  */
 async function inputsDigest(io: Io, ctx: CorpusContext, folderMessages: readonly Diagnostic[], results: readonly { record: SeedRecord | null; messages: Diagnostic[] }[]): Promise<string> {
   const h = createHash('sha256').update(ctx.seedsPath).update('\0');
   for (const name of ctx.files) h.update(name).update('\0');
   for (const r of results) h.update(r.record ? r.record.sha256 : JSON.stringify(r.messages)).update('\0');
   h.update(JSON.stringify(folderMessages)).update('\0');
-  // Read as the INDEX stage reads it: a symlink leaving the folder is not followed.
-  const index = await readIndexFile(io.fs, ctx.seedsDir, ctx.seedPath(INDEX_FILE));
+  const index = ctx.index;
   h.update(index.text ?? `no text, missing: ${index.missing}`).update('\0').update(JSON.stringify(index.messages));
   return h.digest('hex');
 }

@@ -1,13 +1,12 @@
-// Corpus stage: read seeds/INDEX.md and check it against the files in the folder and the
-// records detected in them.
+// Corpus stage: check seeds/INDEX.md (read once for the run, ctx.index) against the files in
+// the folder and the records detected in them.
 import { diagnostic } from '../diagnostic.js';
 import { INDEX_FILE } from '../discover.js';
-import { readIndexFile } from '../index/read-index.js';
 import type { CorpusContext, CorpusResult } from './context.js';
 
 export async function checkIndex(ctx: CorpusContext): Promise<CorpusResult> {
   const indexPath = ctx.seedPath(INDEX_FILE);
-  const read = await readIndexFile(ctx.fs, ctx.seedsDir, indexPath);
+  const read = ctx.index;
   if (read.text === null && !read.missing) return { indexStatus: 'inconsistent', messages: read.messages };
   const text = read.text;
   if (text === null) {

@@ -1,5 +1,6 @@
 // What corpus stages (the barrier after every file is done) see.
 import type { Config } from '../config.js';
+import type { IndexText } from '../index/read-index.js';
 import type { Fs } from '../io.js';
 import type { Diagnostic, SeedRecord } from '../types.js';
 
@@ -15,6 +16,8 @@ export interface CorpusContext {
   records: SeedRecord[];
   /** Display path for a seed file name. */
   seedPath(name: string): string;
+  /** INDEX.md as read once for the run (safely: see index/read-index.ts). */
+  index: IndexText;
 }
 
 export interface CorpusResult {
