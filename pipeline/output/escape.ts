@@ -8,7 +8,12 @@ const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '
  * separators. JSON.stringify escapes C0 but leaves the rest raw.
  */
 const INERT_HTML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-const INERT_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g; // all BMP: no /u needed
+/** Those that JSON.stringify leaves raw; all in the BMP, so the regexes need no /u (faster). */
+const INERT_IN_JSON = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const INERT_JSON = new RegExp(`[${INERT_IN_JSON}]`, 'g');
+/** …and `<`, for JSON inside a script element. */
+const SCRIPT_JSON = new RegExp(`[<${INERT_IN_JSON}]`, 'g');
+const jsonEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/gu, (c) => HTML[c]!).replace(INERT_HTML, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
@@ -20,7 +25,7 @@ export function escapeHtml(s: string): string {
  * as they are. Safe on the whole text: these characters can only occur inside strings.
  */
 export function escapeJsonText(json: string): string {
-  return json.replace(INERT_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(INERT_JSON, jsonEscape);
 }
 
 /** For terminal output: control characters (ANSI escapes, bidi overrides) shown as \u{…}. */
@@ -34,9 +39,6 @@ export function escapeTerminal(s: string): string {
  * JSON.parse reads the escape back as `<`.
  */
 export function jsonForScript(value: unknown): string {
-  // One pass for `<` and the inert characters (all in the BMP, so no /u needed: faster on
-  // the 50 MB of a 10,000-file report).
-  return JSON.stringify(value).replace(SCRIPT_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // One pass for `<` and the inert characters (the 50 MB of a 10,000-file report).
+  return JSON.stringify(value).replace(SCRIPT_JSON, jsonEscape);
 }
-
-const SCRIPT_JSON = /[<\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
