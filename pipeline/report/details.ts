@@ -108,15 +108,20 @@ export function indexDisagreement(d: Diagnostic): IndexDisagreementData {
   return out;
 }
 
+/** What identifies the file: name, size, hash, encoding. */
+function fileFacts(r: SeedRecord): Pick<DetailData, 'f' | 'id' | 'sha' | 'size' | 'enc' | 'le'> {
+  return { f: r.file, id: r.id, sha: r.sha256, size: [r.bytes, r.chars, r.lines], enc: r.encoding, le: r.lineEnding };
+}
+
+/** A detail with only what identifies the file (a report past its size cap). */
+export function omittedDetail(r: SeedRecord): DetailData {
+  return { ...fileFacts(r), fields: [], diags: [], ex: [], omitted: 1 };
+}
+
 export function detailOf(r: SeedRecord, links: CorpusLinks, excerpt: Excerpt | undefined): DetailData {
   const ev = evidenceMaker(excerpt);
   const out: DetailData = {
-    f: r.file,
-    id: r.id,
-    sha: r.sha256,
-    size: [r.bytes, r.chars, r.lines],
-    enc: r.encoding,
-    le: r.lineEnding,
+    ...fileFacts(r),
     fields: fields(r, ev),
     diags: r.quality.flags.map((d) => diagnosticData(d, ev)),
     ex: excerpt ?? [],

@@ -7,8 +7,7 @@ import type { Manifest } from '../output/manifest.js';
 import { provinceChart, scoreChart, typeChart, yearChart } from './charts.js';
 import { reportClient } from './client.js';
 import { linkCorpus, type CorpusLinks } from './corpus-links.js';
-import type { DetailData } from './data.js';
-import { detailOf, leanDetail } from './details.js';
+import { detailOf, leanDetail, omittedDetail } from './details.js';
 import { filterBar } from './filters.js';
 import { pageShell } from './page-shell.js';
 import { rowOf, toColumns } from './rows.js';
@@ -85,9 +84,13 @@ export function renderReport(m: Manifest, opts: ReportOptions = {}): string {
   return [...reportPieces(m, opts)].join('');
 }
 
+/** One file's detail block; blocks are separated by line breaks. */
+const block = (i: number, json: string): string => `${i ? '\n' : ''}<script type="application/json" id="d-${i}">${json}</script>`;
+
 /**
  * The details, one block per file. Full details are kept until they pass the budget; past it
- * every file gets a lean one, made as it is written (so at most the budget is ever held).
+ * every file gets a lean one, made as it is written (so at most the budget is ever held), and
+ * past the cap only what identifies the file.
  */
 function detailBlocks(m: Manifest, links: CorpusLinks, budget: number, cap: number): { lean: boolean; blocks: Iterable<string> } {
   const full: string[] = [];
@@ -99,22 +102,16 @@ function detailBlocks(m: Manifest, links: CorpusLinks, budget: number, cap: numb
       const lean = function* (): Generator<string> {
         let written = 0;
         for (const [i, rec] of m.records.entries()) {
-          const d = detailOf(rec, links, rec.excerpt);
-          const json = jsonForScript(written > cap ? omitted(d) : leanDetail(d));
-          written += json.length;
-          yield `${i ? '\n' : ''}<script type="application/json" id="d-${i}">${json}</script>`;
+          const json = jsonForScript(written > cap ? omittedDetail(rec) : leanDetail(detailOf(rec, links, rec.excerpt)));
+          written += Buffer.byteLength(json);
+          yield block(i, json);
         }
       };
       return { lean: true, blocks: lean() };
     }
     full.push(b);
   }
-  return { lean: false, blocks: full.map((b, i) => `${i ? '\n' : ''}<script type="application/json" id="d-${i}">${b}</script>`) };
-}
-
-/** A detail with only what identifies the file (past DETAILS_CAP). */
-function omitted(d: DetailData): DetailData {
-  return { f: d.f, id: d.id, sha: d.sha, size: d.size, enc: d.enc, le: d.le, fields: [], diags: [], ex: [], omitted: 1 };
+  return { lean: false, blocks: full.map((b, i) => block(i, b)) };
 }
 
 /** renderReport in pieces, for writing without one giant string. */
