@@ -6,7 +6,7 @@ import path from 'node:path';
 import pMap from 'p-map';
 import { diagnostic } from './diagnostic.js';
 import { UsageError, type Fs } from './io.js';
-import { displayPath } from './paths.js';
+import { displayPath, isInside } from './paths.js';
 import type { Diagnostic } from './types.js';
 
 export const INDEX_FILE = 'INDEX.md';
@@ -70,7 +70,7 @@ async function inspect(fs: StatFs, cwd: string, root: string, realRoot: string, 
     } catch {
       return diagnostic(shown, { ruleId: 'discover/broken-symlink', severity: 'error', message: 'symbolic link points to nothing' });
     }
-    if (path.relative(realRoot, real).startsWith('..') || path.isAbsolute(path.relative(realRoot, real))) {
+    if (!isInside(realRoot, real)) {
       return diagnostic(shown, {
         ruleId: 'discover/symlink-outside',
         severity: 'error',

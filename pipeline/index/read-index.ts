@@ -7,6 +7,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { diagnostic } from '../diagnostic.js';
 import type { Fs } from '../io.js';
+import { isInside } from '../paths.js';
 import { MAX_INDEX_BYTES, MAX_INDEX_LINES, megabytes } from '../limits.js';
 import { CHARDET_SAMPLE, firstInvalidUtf8 } from '../stages/decode.js';
 import type { Diagnostic } from '../types.js';
@@ -27,11 +28,6 @@ function lineOf(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i += 1) if (bytes[i] === 0x0a) line += 1;
   return line;
-}
-
-function inside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Reads `<seedsDir>/INDEX.md`; `shown` is its display path for diagnostics. */
@@ -75,7 +71,7 @@ async function readIndexText(fs: Fs, seedsDir: string, shown: string): Promise<I
     } catch {
       return refuse('index/not-a-file', 'INDEX.md is a symbolic link that points to nothing');
     }
-    if (!inside(await fs.realpath(seedsDir), real)) {
+    if (!isInside(await fs.realpath(seedsDir), real)) {
       return refuse('index/symlink-outside', 'INDEX.md is a symbolic link to a file outside the seeds folder; it was not read');
     }
   }
