@@ -3,11 +3,11 @@
 // date/suspicious diagnostic. Whole-document cases live in test/fixtures/detect/date-*.txt.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultConfig, type Config } from '../pipeline/config.js';
+import { defaultConfig, referenceDateOf, type Config } from '../pipeline/config.js';
 import { buildPage } from '../pipeline/page.js';
 import { processFile } from '../pipeline/process-file.js';
 import { collectCandidates } from '../pipeline/detect/date-candidates.js';
-import { referenceDateOf, SUSPICIOUS_DATE_RULE } from '../pipeline/detect/date-check.js';
+import { SUSPICIOUS_DATE_RULE } from '../pipeline/detect/date-check.js';
 import { countOf, inferYears } from '../pipeline/detect/date-infer.js';
 import { expandYear, findDateMentions, isoOf, MAX_MENTIONS_PER_LINE } from '../pipeline/detect/date-parse.js';
 import { detectDate, isSuspicious } from '../pipeline/detect/date.js';

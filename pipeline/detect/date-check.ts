@@ -1,15 +1,10 @@
 // Runs the date detector on a file and flags a date that cannot be right for the run: later
 // than the reference date (config `referenceDate`, else today in UTC) or before 1949.
-import type { Config } from '../config.js';
+import { referenceDateOf } from '../config.js';
 import { report, type SeedFile } from '../seed-file.js';
 import { detectDate, EARLIEST_PLAUSIBLE_YEAR, isSuspicious } from './date.js';
 
 export const SUSPICIOUS_DATE_RULE = 'date/suspicious';
-
-/** The configured reference date, or today's date in UTC (YYYY-MM-DD). */
-export function referenceDateOf(config: Config, now: Date = new Date()): string {
-  return config.referenceDate ?? now.toISOString().slice(0, 10);
-}
 
 export function detectFileDate(file: SeedFile): void {
   const referenceDate = referenceDateOf(file.config);
