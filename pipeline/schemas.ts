@@ -10,10 +10,9 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemasDir } from './paths.js';
 
-export type SchemaName = 'seed-record' | 'manifest' | 'index-front-matter' | 'config';
-
 /** In registration order: seed-record is referenced by manifest. */
-export const SCHEMA_NAMES: readonly SchemaName[] = ['seed-record', 'manifest', 'index-front-matter', 'config'];
+export const SCHEMA_NAMES = ['seed-record', 'manifest', 'index-front-matter', 'config'] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** The file the build writes next to this module. */
 export const PRECOMPILED_FILE = 'validators.generated.cjs';
