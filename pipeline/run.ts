@@ -67,7 +67,8 @@ export async function runPipeline(io: Io, opts: RunOptions): Promise<RunResult> 
   const discovered = await discover(io.fs, io.cwd, opts.seeds);
   const found = { ...discovered, messages: withConfiguredSeverity(discovered.messages, opts.config) };
   const workers = opts.workers ?? os.availableParallelism();
-  // Started on the first cache miss: a warm run whose files all come from the cache starts none.
+  // Started on a cache miss (after the first few when the cache knows most files): a warm run
+  // whose files all come from the cache starts none.
   let pool: Pool | null | undefined = workers > 0 && found.seeds.length >= MIN_FILES_FOR_WORKERS ? undefined : null;
   const poolFor = (): Pool | null => (pool === undefined ? (pool = createPool(workers, opts.config)) : pool);
   let misses = 0;
