@@ -1,12 +1,15 @@
 // Content-hash cache of per-file results, so an unchanged file is not detected again.
 // Key: display path + sha256 of the bytes; the whole cache is salted with the compiled code,
-// lock file, schemas, config and reference date. One JSON-lines file; a corrupt or foreign
-// cache is ignored and rebuilt. Each line carries a checksum: a damaged line is a miss, found
-// without validating every record against the schema again (that cost more than detection
-// saved). Each entry also keeps the file's stat when hashed (sha256For), and one line keeps
-// the last run's corpus findings and outputs (corpusFor, outputsCurrent).
+// lock file, schemas, config and reference date. One file per seeds folder (layout in
+// cache-file.ts); a corrupt or foreign cache is ignored and rebuilt, a damaged entry is a miss
+// (a checksum, not a schema check: that cost more than detection saved). Each entry keeps the
+// file's stat when hashed (vouch), and its findings apart from the rest of its record, which
+// stays JSON until asked for. The trailer keeps the last run's corpus findings, summary and
+// outputs (runFor, outputsCurrent), and its terminal output is kept to be printed again
+// (replayFor): a run with nothing changed reads the trailer and little else.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { checksum, entryOf, headerOf, lineOf, readPlace, readTrailer, trailerOf, type OutputPlace, type Place, type Trailer } from './cache-file.js';
 import path from 'node:path';
 import { referenceDateOf, type Config } from './config.js';
 import type { Fs } from './io.js';
@@ -15,10 +18,10 @@ import { schemasHash } from './schemas.js';
 import { VERSION } from './version.js';
 import { AtomicAppender } from './output/write-atomic.js';
 import type { CorpusResult } from './corpus/context.js';
-import type { FileResult } from './process-file.js';
-import type { SeedRecord } from './types.js';
+import type { ManifestSummary } from './output/manifest.js';
+import type { FileResult, LazyResult } from './process-file.js';
+import type { Diagnostic, SeedRecord } from './types.js';
 
-const FORMAT = 4;
 export const CACHE_DIR = '.cache/seedcheck';
 
 /**
@@ -53,207 +56,183 @@ export async function openCache(fs: Fs, dir: string, seedsDir: string, config: C
   // The reference date decides date/suspicious and the event ranking: a cache from another day
   // (when it defaults to today) must not be reused.
   const salt = createHash('sha256').update(memoCodeHash).update(config.hash).update(referenceDateOf(config)).digest('hex').slice(0, 32);
-  const file = `records-${createHash('sha256').update(seedsDir).digest('hex').slice(0, 12)}.jsonl`;
+  const file = `records-${createHash('sha256').update(seedsDir).digest('hex').slice(0, 12)}.cache`;
   return RecordCache.open(fs, path.join(dir, file), salt);
-}
-
-/** 64 bits of sha256 (hex): enough to tell a damaged line from the one written. */
-function checksum(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 }
 
 /** What the last run found across the corpus, and the outputs it wrote, for one digest of every input. */
 interface RunState {
   inputs: string;
   corpus: Required<CorpusResult>;
+  summary: ManifestSummary;
   /** Output files as written: size and mtime, so a file edited or replaced since is written again. */
   outputs: Record<string, { size: number; mtimeMs: number }>;
 }
 
-/** The cache line holding the run state (record keys start with a sha256, never with `#`). */
-const RUN_KEY = '#run';
-const TAB = 9;
-const NL = 10;
-const CHECKSUM = 16;
-
-/**
- * A line is `key \t checksum \t stat \t json`, kept as bytes: the checksum covers `stat \t json`,
- * so a damaged line is a miss. stat is the file's stat when it was hashed, '' when unknown.
- */
-function lineOf(key: string, stat: string, json: string): Buffer {
-  const body = Buffer.from(`${stat}\t${json}`);
-  return Buffer.concat([Buffer.from(`${key}\t${checksum(body)}\t`), body, Buffer.from('\n')]);
-}
-
-/** The stat and json of a stored line (after its key), or undefined when it is damaged. */
-function entryOf(rest: Buffer): { stat: string; json: string } | undefined {
-  if (rest.length < CHECKSUM + 2 || rest[CHECKSUM] !== TAB) return undefined;
-  const body = rest.subarray(CHECKSUM + 1);
-  if (rest.toString('latin1', 0, CHECKSUM) !== checksum(body)) return undefined;
-  const tab = body.indexOf(TAB);
-  if (tab < 0) return undefined;
-  return { stat: body.toString('utf8', 0, tab), json: body.toString('utf8', tab + 1) };
-}
-
-/** The stat field of a stored line, read without checking it (sha256For's candidates are checked by get). */
-function statOf(rest: Buffer): string {
-  const tab = rest.indexOf(TAB, CHECKSUM + 1);
-  return tab < 0 ? '' : rest.toString('utf8', CHECKSUM + 1, tab);
+/** This run's terminal output, to be kept with the inputs and output choice it was printed for. */
+interface NewOutput {
+  inputs: string;
+  key: string;
+  bytes: Buffer;
 }
 
 export class RecordCache {
-  /** Lines from disk after their key (`checksum \t stat \t json`, bytes), by key: parsed only when asked for. */
-  private readonly stored: Map<string, Buffer>;
+  /** Entries on disk by key (`sha256:path`): where their line is. */
+  private readonly stored = new Map<string, Place>();
   /** Per display path, the content hash and stat of its stored entry. */
   private readonly byPath = new Map<string, { sha256: string; stat: string }>();
-  /** Stored entries this run used, kept as they were: the next save copies them. */
-  private readonly used = new Map<string, Buffer>();
+  /** Stored entries this run used, kept as they are: the next save copies them. */
+  private readonly used = new Set<string>();
+  /** Entries this run wrote to the next file, where they are in it. */
+  private readonly fresh = new Map<string, Place>();
+  /** The whole file as read when many entries are needed (prefetch), or null. */
+  private data: Buffer | null = null;
   /**
    * The next cache file, started at the first new entry: new lines are written as results
    * come in (while the workers are busy), so a 100,000-file run never holds them all.
    */
   private next: AtomicAppender | null = null;
-  /** The last run's state as read (null: not read yet). */
-  private memoState: RunState | undefined | null = null;
-  /** The run state as it is to be saved, when this run changed it. */
-  private runLine: Buffer | null = null;
+  private nextSize = 0;
+  /** The last run's state, and the one this run leaves when it changed it. */
+  private readonly lastState: RunState | null;
+  private newState: RunState | null = null;
+  private keepState = false;
+  /** The last run's terminal output, where it is; the bytes once read; and this run's. */
+  private readonly lastOut: OutputPlace | null;
+  private lastOutBytes: Buffer | null = null;
+  private newOut: NewOutput | null = null;
   /** Files whose content hash the cache knew from their stat alone. */
   vouched = 0;
 
   /** Entries read from disk. */
   get size(): number {
-    return this.byPath.size;
+    return this.stored.size;
   }
 
   private constructor(
     private readonly fs: Fs,
     private readonly file: string,
     private readonly salt: string,
-    stored: Map<string, Buffer>,
+    trailer: Trailer<RunState> | undefined,
   ) {
-    this.stored = stored;
-    for (const [key, rest] of stored) {
-      if (key.length > 65 && key[64] === ':') this.byPath.set(key.slice(65), { sha256: key.slice(0, 64), stat: statOf(rest) });
+    for (const [key, stat, at, length] of trailer?.entries ?? []) {
+      this.stored.set(key, { stat, at, length });
+      if (key.length > 65 && key[64] === ':') this.byPath.set(key.slice(65), { sha256: key.slice(0, 64), stat });
     }
+    this.lastState = trailer?.run ?? null;
+    this.lastOut = trailer?.out ?? null;
   }
 
   static async open(fs: Fs, file: string, salt: string): Promise<RecordCache> {
-    const stored = new Map<string, Buffer>();
-    let bytes: Buffer = Buffer.alloc(0);
-    try {
-      bytes = await fs.readFile(file);
-    } catch {
-      // No cache yet (or unreadable): start empty.
-    }
-    const firstEnd = bytes.indexOf(NL);
-    let header: { format?: unknown; salt?: unknown } = {};
-    try {
-      header = JSON.parse(bytes.toString('utf8', 0, firstEnd < 0 ? bytes.length : firstEnd)) as typeof header;
-    } catch {
-      header = {};
-    }
-    if (header.format === FORMAT && header.salt === salt && firstEnd >= 0) {
-      // Lines stay views into the file's bytes: no copy, decoded only when used.
-      for (let start = firstEnd + 1; start < bytes.length; ) {
-        let end = bytes.indexOf(NL, start);
-        if (end < 0) end = bytes.length;
-        const tab = bytes.indexOf(TAB, start);
-        if (tab > start && tab < end) stored.set(bytes.toString('utf8', start, tab), bytes.subarray(tab + 1, end));
-        start = end + 1;
-      }
-    }
-    return new RecordCache(fs, file, salt, stored);
+    return new RecordCache(fs, file, salt, await readTrailer<RunState>(fs, file, salt));
   }
 
   private static key(file: string, sha256: string): string {
     return `${sha256}:${file}`;
   }
 
+  /** Reads the whole file once: many entries are about to be fetched (or copied by save). */
+  async prefetch(): Promise<void> {
+    if (this.data || this.stored.size === 0) return;
+    try {
+      this.data = await this.fs.readFile(this.file);
+    } catch {
+      this.data = Buffer.alloc(0); // gone since it was opened: every entry is a miss
+    }
+  }
+
+  /** The bytes at a place in the file on disk (from the prefetched copy when there is one). */
+  private async bytesAt(at: number, length: number): Promise<Buffer> {
+    if (this.data) return this.data.subarray(at, at + length);
+    return readPlace(this.fs, this.file, at, length);
+  }
+
   /**
    * The content hash of `file` without reading it: known when the file's stat (size, mtime,
    * ctime, inode) is the one recorded when it was last hashed.
    */
-  sha256For(file: string, stat: string): string | undefined {
+  vouch(file: string, stat: string): string | undefined {
     const known = this.byPath.get(file);
     if (!known || known.stat === '' || known.stat !== stat) return undefined;
     this.vouched += 1;
+    // Kept for the next cache as it is; checked when its result is fetched (get).
+    this.used.add(RecordCache.key(file, known.sha256));
     return known.sha256;
   }
 
-  /** The cached result for these bytes; `stat` (when given) is recorded for sha256For next time. */
-  get(file: string, sha256: string, stat?: string): FileResult | undefined {
+  /**
+   * The cached result for these bytes, its findings and record parsed only when asked for;
+   * `stat` (when given) is recorded for vouch next time.
+   */
+  async get(file: string, sha256: string, stat?: string): Promise<LazyResult | undefined> {
     const key = RecordCache.key(file, sha256);
-    const rest = this.stored.get(key);
-    const entry = rest === undefined ? undefined : entryOf(rest);
-    if (entry) {
-      try {
-        const record = JSON.parse(entry.json) as SeedRecord;
-        if (record.sha256 === sha256 && Array.isArray(record.quality?.flags)) {
-          if (stat !== undefined && stat !== entry.stat) this.write(lineOf(key, stat, entry.json));
-          else this.used.set(key, rest!);
-          return { record, messages: record.quality.flags };
-        }
-      } catch {
-        // A damaged line is a miss; the entry is rebuilt.
-      }
+    const place = this.stored.get(key);
+    const entry = place && entryOf(key, await this.bytesAt(place.at, place.length));
+    if (!entry) {
+      this.used.delete(key); // damaged (or not there): the entry is rebuilt
+      return undefined;
     }
-    return undefined;
+    if (stat !== undefined && stat !== entry.stat) this.write(key, stat, lineOf(key, stat, entry.flags, entry.record));
+    else this.used.add(key);
+    // The line's checksum held, so both are the JSON this cache wrote.
+    let parsed: Diagnostic[] | undefined;
+    const messages = (): Diagnostic[] => (parsed ??= JSON.parse(entry.flags.toString('utf8')) as Diagnostic[]);
+    return {
+      sha256,
+      get messages() {
+        return messages();
+      },
+      record() {
+        const record = JSON.parse(entry.record.toString('utf8')) as SeedRecord;
+        record.quality.flags = messages();
+        return record;
+      },
+    };
   }
 
   /** Stores a result; `stat` is the file's stat when read, or '' when it may change unseen (just modified). */
   set(file: string, sha256: string, result: FileResult, stat = ''): void {
-    this.write(lineOf(RecordCache.key(file, sha256), stat, JSON.stringify(result.record)));
+    const { record } = result;
+    const key = RecordCache.key(file, sha256);
+    const bare = JSON.stringify({ ...record, quality: { score: record.quality.score, flags: [] } });
+    this.write(key, stat, lineOf(key, stat, JSON.stringify(record.quality.flags), bare));
   }
 
-  private write(line: Buffer): void {
-    this.sink().append(line);
+  private write(key: string, stat: string, line: Buffer): void {
+    const sink = this.sink();
+    this.fresh.set(key, { stat, at: this.nextSize, length: line.length - 1 });
+    this.append(sink, line);
+  }
+
+  private append(sink: AtomicAppender, bytes: Buffer): void {
+    sink.append(bytes);
+    this.nextSize += bytes.length;
   }
 
   private sink(): AtomicAppender {
     if (!this.next) {
       this.next = new AtomicAppender(this.fs, this.file);
-      this.next.append(`${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`);
+      this.nextSize = 0;
+      this.append(this.next, headerOf(this.salt));
     }
     return this.next;
   }
 
-  private runState(): RunState | undefined {
-    if (this.memoState !== null) return this.memoState;
-    this.memoState = this.parseRunState();
-    return this.memoState;
-  }
-
-  private parseRunState(): RunState | undefined {
-    const rest = this.stored.get(RUN_KEY);
-    const entry = rest === undefined ? undefined : entryOf(rest);
-    if (!entry) return undefined;
-    try {
-      return JSON.parse(entry.json) as RunState;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private setRunState(state: RunState): void {
-    this.memoState = state;
-    this.runLine = lineOf(RUN_KEY, '', JSON.stringify(state));
-  }
-
-  /** The corpus stages' result of the last run, when every input (`inputs`, a digest) is the same. */
-  corpusFor(inputs: string): Required<CorpusResult> | undefined {
-    const state = this.runState();
+  /** The corpus stages' result and manifest summary of the last run, when every input (`inputs`, a digest) is the same. */
+  runFor(inputs: string): { corpus: Required<CorpusResult>; summary: ManifestSummary } | undefined {
+    const state = this.newState ?? this.lastState;
     if (state?.inputs !== inputs) return undefined;
-    if (!this.runLine) this.used.set(RUN_KEY, this.stored.get(RUN_KEY)!);
-    return state.corpus;
+    this.keepState = true;
+    return state;
   }
 
-  setCorpus(inputs: string, corpus: Required<CorpusResult>): void {
-    this.setRunState({ inputs, corpus, outputs: {} });
+  setRun(inputs: string, corpus: Required<CorpusResult>, summary: ManifestSummary): void {
+    this.newState = { inputs, corpus, summary, outputs: {} };
   }
 
   /** Are `files` exactly as this cache saw them written for these inputs (same size and mtime)? */
   async outputsCurrent(inputs: string, files: readonly string[]): Promise<boolean> {
-    const state = this.runState();
+    const state = this.newState ?? this.lastState;
     if (state?.inputs !== inputs) return false;
     for (const f of files) {
       const seen = state.outputs[f];
@@ -270,29 +249,60 @@ export class RecordCache {
 
   /** Notes the outputs just written for these inputs. */
   async setOutputs(inputs: string, files: readonly string[]): Promise<void> {
-    const state = this.runState();
+    const state = this.newState ?? this.lastState;
     if (state?.inputs !== inputs) return;
     const outputs: RunState['outputs'] = {};
     for (const f of files) {
       const st = await this.fs.stat(f);
       outputs[f] = { size: st.size, mtimeMs: st.mtimeMs };
     }
-    this.setRunState({ ...state, outputs });
+    this.newState = { ...state, outputs };
+  }
+
+  /**
+   * What the last run printed, when its inputs and output choice (`key`: format, colour) were
+   * these: printing it again is the same as formatting the same findings again (as a build
+   * cache replays a task's log).
+   */
+  async replayFor(inputs: string, key: string): Promise<Buffer | undefined> {
+    const out = this.lastOut;
+    if (out?.inputs !== inputs || out.key !== key) return undefined;
+    const bytes = await this.bytesAt(out.at, out.length);
+    if (bytes.length !== out.length || checksum(key, bytes) !== out.sum) return undefined;
+    this.lastOutBytes = bytes;
+    return bytes;
+  }
+
+  setReplay(inputs: string, key: string, text: string): void {
+    this.newOut = { inputs, key, bytes: Buffer.from(text) };
   }
 
   /** Writes the entries of this run (dropping stale ones); skipped when nothing changed. */
   async save(): Promise<void> {
+    const stateKept = this.newState === null && (this.keepState || this.lastState === null);
+    const outKept = this.newOut === null && (this.lastOutBytes !== null || this.lastOut === null);
     // Nothing new, nothing dropped: the file on disk is already this run's cache.
-    if (!this.next && !this.runLine && this.used.size === this.stored.size) return;
+    if (!this.next && stateKept && outKept && this.used.size === this.stored.size) return;
+    const copied = [...this.used].filter((key) => !this.fresh.has(key));
+    if (copied.length > 0) await this.prefetch();
     const next = this.sink();
     this.next = null;
-    for (const [key, rest] of this.used) {
-      if (key === RUN_KEY && this.runLine) continue;
-      next.append(`${key}\t`);
-      next.append(rest);
-      next.append('\n');
+    for (const key of copied) {
+      const place = this.stored.get(key)!;
+      const line = this.data!.subarray(place.at, place.at + place.length + 1);
+      this.fresh.set(key, { stat: place.stat, at: this.nextSize, length: place.length });
+      this.append(next, line);
     }
-    if (this.runLine) next.append(this.runLine);
+    let out: OutputPlace | null = null;
+    const kept = this.newOut ?? (this.lastOutBytes && this.lastOut ? { inputs: this.lastOut.inputs, key: this.lastOut.key, bytes: this.lastOutBytes } : null);
+    if (kept) {
+      out = { inputs: kept.inputs, key: kept.key, at: this.nextSize, length: kept.bytes.length, sum: checksum(kept.key, kept.bytes) };
+      this.append(next, kept.bytes);
+    }
+    const entries: Trailer<RunState>['entries'] = [];
+    for (const [key, place] of this.fresh) entries.push([key, place.stat, place.at, place.length]);
+    const run = this.newState ?? (this.keepState ? this.lastState : null);
+    this.append(next, trailerOf<RunState>({ entries, run, out }, this.nextSize));
     await next.commit();
   }
 }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { applyBaseline, BASELINE_FILE, BaselineError, buildBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.js';
 import { CONFIG_FILE } from './config.js';
 import { countSeverities } from './diagnostic.js';
-import { formatters, type FormatInput } from './format/index.js';
+import { formatters, type Formatter, type FormatInput } from './format/index.js';
 import { oneLine } from './format/one-line.js';
 import { formatStepSummary } from './format/step-summary.js';
 import { UsageError, type Io } from './io.js';
@@ -15,7 +15,7 @@ import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
 import { CACHE_DIR, openCache } from './cache.js';
 import { readConfigFile } from './config-file.js';
-import { runPipeline } from './run.js';
+import { runPipeline, type RunResult } from './run.js';
 import { VERSION } from './version.js';
 
 export const HELP = `Usage: seedcheck [options]
@@ -88,6 +88,52 @@ async function loadBaseline(io: Io, file: string, updating: boolean): Promise<Ba
   }
 }
 
+interface PrintOptions {
+  baselineFile: string | undefined;
+  baseline: Baseline | undefined;
+  updateBaseline: boolean;
+  formatter: Formatter;
+  colour: boolean;
+  stepSummary: string | undefined;
+}
+
+/** Applies (or rewrites) the baseline, prints the findings that count and appends the step summary. */
+async function printFindings(io: Io, result: RunResult, opts: PrintOptions): Promise<{ text: string; counts: { errors: number; warnings: number } }> {
+  const all = result.diagnostics;
+  let diagnostics = all;
+  let baselined: FormatInput['baselined'] = [];
+  if (opts.baselineFile !== undefined) {
+    const shown = displayPath(io.cwd, path.resolve(io.cwd, opts.baselineFile));
+    let applied: Baseline = opts.baseline ?? buildBaseline([]);
+    if (opts.updateBaseline) {
+      applied = buildBaseline(all);
+      await writeAtomic(io.fs, path.resolve(io.cwd, opts.baselineFile), serializeBaseline(applied));
+      const files = Object.keys(applied.findings).length;
+      const findings = Object.values(applied.findings).reduce((a, rules) => a + Object.values(rules).reduce((b, k) => b + k, 0), 0);
+      io.stderr.write(`seedcheck: baseline ${oneLine(shown)} written: ${findings} finding(s) in ${files} file(s)\n`);
+    }
+    const split = applyBaseline(all, applied);
+    diagnostics = split.fresh;
+    baselined = split.covered;
+    if (split.fixed > 0 && !opts.updateBaseline) {
+      io.stderr.write(`seedcheck: ${split.fixed} finding(s) recorded in ${oneLine(shown)} no longer occur; run with --update-baseline to shrink it\n`);
+    }
+  }
+
+  const input: FormatInput = { diagnostics, manifest: result.head, colour: opts.colour, baselined };
+  const text = opts.formatter(input);
+  io.stdout.write(text);
+  if (opts.stepSummary) {
+    try {
+      // One append of the whole summary: other steps' summaries are never interleaved with it.
+      await io.fs.appendFile(opts.stepSummary, formatStepSummary(input), 'utf8');
+    } catch (err) {
+      io.stderr.write(`seedcheck: cannot write the step summary: ${oneLine((err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`);
+    }
+  }
+  return { text, counts: countSeverities(diagnostics) };
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     let parsed;
@@ -106,8 +152,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const format = v.format ?? (io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text');
-    const formatter = Object.hasOwn(formatters, format) ? formatters[format] : undefined;
-    if (!formatter) throw new UsageError(`unknown --format "${format}"; use one of ${Object.keys(formatters).join(', ')}`);
+    const loadFormatter = Object.hasOwn(formatters, format) ? formatters[format] : undefined;
+    if (!loadFormatter) throw new UsageError(`unknown --format "${format}"; use one of ${Object.keys(formatters).join(', ')}`);
     let maxWarnings: number | undefined;
     if (v['max-warnings'] !== undefined) {
       maxWarnings = Number(v['max-warnings']);
@@ -128,13 +174,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers needs a whole number ≥ 0, got "${v.workers}"`);
     }
     const cache = v['no-cache'] ? undefined : await openCache(io.fs, path.resolve(io.cwd, v['cache-dir']), path.resolve(io.cwd, v.seeds), config);
-    const { manifest, diagnostics: all, inputs } = await runPipeline(io, {
+    const result = await runPipeline(io, {
       seeds: v.seeds,
       config,
       ...(changed ? { reuse: (e) => changed.reuse(e) } : {}),
       ...(cache ? { cache } : {}),
       ...(workers !== undefined ? { workers } : {}),
+      lazy: true,
     });
+    const { head, inputs } = result;
     if (changed) io.stderr.write(`${changed.note(cache?.vouched)}\n`);
 
     if (!v['no-write']) {
@@ -143,47 +191,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // Outputs are a pure function of the inputs: when they are still the very files the
       // last run wrote for these inputs, writing the same bytes again is skipped.
       if (!(await cache?.outputsCurrent(inputs, files))) {
+        await result.complete();
+        const manifest = result.manifest;
         await writeAtomic(io.fs, files[0]!, manifestPieces(manifest));
         const { reportPieces } = await import('./output/report-html.js');
         await writeAtomic(io.fs, files[1]!, reportPieces(manifest));
         await cache?.setOutputs(inputs, files).catch(() => undefined);
       }
     }
+
+    const colour = Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'];
+    const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
+    // Without a baseline or a step summary, what is printed depends only on the inputs and
+    // the output choice: with nothing changed, the last run's output is printed again.
+    const replayKey = cache && baselineFile === undefined && !stepSummary ? `${format} ${colour ? 'colour' : 'plain'}` : undefined;
+    const replay = replayKey === undefined ? undefined : await cache?.replayFor(inputs, replayKey);
+    let n: { errors: number; warnings: number };
+    if (replay !== undefined) {
+      io.stdout.write(replay);
+      n = head.summary;
+    } else {
+      await result.complete();
+      const printed = await printFindings(io, result, { baselineFile, baseline, updateBaseline: v['update-baseline'], formatter: await loadFormatter(), colour, stepSummary });
+      if (replayKey !== undefined) cache?.setReplay(inputs, replayKey, printed.text);
+      n = printed.counts;
+    }
     await cache?.save().catch((err: Error) => io.stderr.write(`seedcheck: cache not saved: ${err.message}\n`));
 
-    let diagnostics = all;
-    let baselined: FormatInput['baselined'] = [];
-    if (baselineFile !== undefined) {
-      const shown = displayPath(io.cwd, path.resolve(io.cwd, baselineFile));
-      let applied: Baseline = baseline ?? buildBaseline([]);
-      if (v['update-baseline']) {
-        applied = buildBaseline(all);
-        await writeAtomic(io.fs, path.resolve(io.cwd, baselineFile), serializeBaseline(applied));
-        const files = Object.keys(applied.findings).length;
-        const findings = Object.values(applied.findings).reduce((a, rules) => a + Object.values(rules).reduce((b, k) => b + k, 0), 0);
-        io.stderr.write(`seedcheck: baseline ${oneLine(shown)} written: ${findings} finding(s) in ${files} file(s)\n`);
-      }
-      const split = applyBaseline(all, applied);
-      diagnostics = split.fresh;
-      baselined = split.covered;
-      if (split.fixed > 0 && !v['update-baseline']) {
-        io.stderr.write(`seedcheck: ${split.fixed} finding(s) recorded in ${oneLine(shown)} no longer occur; run with --update-baseline to shrink it\n`);
-      }
-    }
-
-    const input: FormatInput = { diagnostics, manifest, colour: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'], baselined };
-    io.stdout.write(formatter(input));
-    const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
-    if (stepSummary) {
-      try {
-        // One append of the whole summary: other steps' summaries are never interleaved with it.
-        await io.fs.appendFile(stepSummary, formatStepSummary(input), 'utf8');
-      } catch (err) {
-        io.stderr.write(`seedcheck: cannot write the step summary: ${oneLine((err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`);
-      }
-    }
-
-    const n = countSeverities(diagnostics);
     if (n.errors > 0) return 1;
     if (v.strict && n.warnings > 0) return 1;
     if (maxWarnings !== undefined && n.warnings > maxWarnings) {

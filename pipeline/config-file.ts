@@ -2,7 +2,7 @@
 // same rules as validate — an explicit --config must exist, the default file is optional —
 // so a severity or option set for validate applies to them too.
 import path from 'node:path';
-import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, type Config } from './config.js';
+import { CONFIG_FILE, ConfigError, defaultConfig, type Config } from './config.js';
 import { UsageError, type Io } from './io.js';
 import { displayPath } from './paths.js';
 
@@ -16,6 +16,7 @@ export async function readConfigFile(io: Io, explicit: string | undefined): Prom
     throw new UsageError(`cannot read config file ${displayPath(io.cwd, file)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
+    const { parseConfig } = await import('./parse-config.js');
     return parseConfig(text, displayPath(io.cwd, file));
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);

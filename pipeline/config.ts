@@ -1,7 +1,6 @@
-// seedcheck.config.yaml: per-rule severities and options, validated against schemas/config.schema.json.
+// seedcheck.config.yaml: per-rule severities and options (parsed by parse-config.ts, which
+// loads the YAML parser only when there is a config file).
 import { createHash } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
-import { describeErrors, validator } from './schemas.js';
 import type { Severity } from './types.js';
 
 export type RuleSetting = Severity | 'off';
@@ -21,7 +20,7 @@ export function defaultConfig(): Config {
   return finish({ rules: {} });
 }
 
-function finish(raw: Omit<Config, 'hash'>): Config {
+export function finish(raw: Omit<Config, 'hash'>): Config {
   const rules = raw.rules ?? {};
   const canonical = JSON.stringify({ rules: sortKeys(rules), referenceDate: raw.referenceDate ?? null });
   const hash = createHash('sha256').update(canonical).digest('hex').slice(0, 16);
@@ -30,22 +29,6 @@ function finish(raw: Omit<Config, 'hash'>): Config {
 
 function sortKeys<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
-}
-
-/** Parses and validates config text; throws ConfigError with every problem listed. */
-export function parseConfig(text: string, source: string): Config {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true }) ?? {};
-  } catch (err) {
-    throw new ConfigError(`${source}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const validate = validator('config');
-  if (!validate(data)) {
-    throw new ConfigError(`${source}: ${describeErrors(validate.errors).join('; ')}`);
-  }
-  const raw = data as Partial<Config>;
-  return finish({ rules: raw.rules ?? {}, ...(raw.referenceDate ? { referenceDate: raw.referenceDate } : {}) });
 }
 
 /** The day dates are judged against (future dates, "N years ago"): the configured one, or today (UTC). */

@@ -12,6 +12,13 @@ export interface FileResult {
   messages: Diagnostic[];
 }
 
+/** A file's findings now, its record when asked for (a cached record stays JSON until then). */
+export interface LazyResult {
+  sha256: string;
+  messages: Diagnostic[];
+  record(): SeedRecord;
+}
+
 export function processFile(path: string, name: string, bytes: Buffer, config: Config): FileResult {
   const file: SeedFile = createSeedFile(path, name, bytes, config);
   for (const stage of fileStages) {

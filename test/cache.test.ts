@@ -19,22 +19,31 @@ test('a cached result comes back equal; a damaged line or another salt is a miss
   const result = processFile('seeds/a.txt', 'a.txt', Buffer.from(TEXT), defaultConfig());
   const sha = result.record.sha256;
   const c1 = await RecordCache.open(fs, file, 'salt-1');
-  assert.equal(c1.get('seeds/a.txt', sha), undefined);
+  assert.equal(await c1.get('seeds/a.txt', sha), undefined);
   c1.set('seeds/a.txt', sha, result);
   await c1.save();
 
   const c2 = await RecordCache.open(fs, file, 'salt-1');
-  const hit = c2.get('seeds/a.txt', sha);
-  assert.deepEqual(hit?.record, JSON.parse(JSON.stringify(result.record)));
-  assert.equal(hit?.messages, hit?.record.quality.flags);
-  assert.equal(c2.get('seeds/b.txt', sha), undefined, 'the key includes the path');
+  const hit = await c2.get('seeds/a.txt', sha);
+  assert.ok(hit);
+  assert.ok(result.messages.length > 0, 'the record has flags (so their round trip is tested)');
+  assert.deepEqual(hit.messages, JSON.parse(JSON.stringify(result.messages)), 'findings without parsing the record');
+  const record = hit.record();
+  assert.deepEqual(record, JSON.parse(JSON.stringify(result.record)));
+  assert.equal(hit.messages, record.quality.flags);
+  assert.equal(await c2.get('seeds/b.txt', sha), undefined, 'the key includes the path');
 
-  assert.equal((await RecordCache.open(fs, file, 'salt-2')).get('seeds/a.txt', sha), undefined, 'other code or config: miss');
+  assert.equal(await (await RecordCache.open(fs, file, 'salt-2')).get('seeds/a.txt', sha), undefined, 'other code or config: miss');
 
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/"sha256"/u, '"sha2'));
-  assert.equal((await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'damaged line: miss');
+  const good = readFileSync(file, 'utf8');
+  writeFileSync(file, good.replace(/"sha256"/u, '"sha257"'));
+  assert.equal(await (await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'damaged line: miss');
+  writeFileSync(file, good.replace(/"entries"/u, '"entrier"'));
+  assert.equal((await RecordCache.open(fs, file, 'salt-1')).size, 0, 'damaged trailer: an empty cache');
+  writeFileSync(file, good.slice(0, -5));
+  assert.equal((await RecordCache.open(fs, file, 'salt-1')).size, 0, 'truncated: an empty cache');
   writeFileSync(file, 'not json at all\n\u0000\u0001');
-  assert.equal((await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'garbage file: miss');
+  assert.equal(await (await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'garbage file: miss');
 });
 
 test('validate with a cache: warm run gives the same manifest; a corrupt cache is rebuilt; a changed seed is detected again', async () => {
@@ -134,4 +143,41 @@ test('a seed whose stat is unchanged since it was hashed is not read again; a to
   assert.equal(second.reads(a), 1, 'touched file read');
   assert.equal(second.reads(b), 1, 'edited file read');
   assert.equal(seeds.slice(2).reduce((n, f) => n + second.reads(f), 0), 0, 'the others are not');
+});
+
+test('nothing changed: the last output is printed again without fetching a cached result; another format or a damaged output is worked out afresh', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-cache-replay-'));
+  cpSync(path.join(packageRoot, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  const seeds = readdirSync(path.join(dir, 'seeds')).filter((n) => n.endsWith('.txt')).map((n) => path.join(dir, 'seeds', n));
+  const old = new Date(Date.now() - 60_000);
+  for (const f of seeds) utimesSync(f, old, old);
+  const cold = await runCli(['--cache-dir', 'cache'], dir);
+  const cacheFile = path.join(dir, 'cache', readdirSync(path.join(dir, 'cache'))[0]!);
+  const damage = (from: string, to: string): void => {
+    const before = readFileSync(cacheFile, 'latin1');
+    const after = before.split(from).join(to);
+    assert.notEqual(after, before, `${from} is in the cache file`);
+    writeFileSync(cacheFile, after, 'latin1');
+  };
+
+  // Every cached result damaged (same length, so the file's directory still holds): only a
+  // run that fetches a result can notice.
+  damage('"file":', '"fild":');
+  const replayed = countingFs();
+  const warm = await runCli(['--cache-dir', 'cache'], dir, { fs: replayed.fs });
+  assert.equal(warm.stdout, cold.stdout);
+  assert.equal(warm.code, cold.code);
+  for (const f of seeds) assert.equal(replayed.reads(f), 0, `${path.basename(f)} read`);
+
+  // JSON needs the findings: each damaged result is a miss, so every seed is read again.
+  const reread = countingFs();
+  const json = await runCli(['--cache-dir', 'cache', '--format', 'json'], dir, { fs: reread.fs });
+  const fresh = await runCli(['--no-cache', '--no-write', '--format', 'json'], dir);
+  assert.equal(json.stdout, fresh.stdout);
+  for (const f of seeds) assert.equal(reread.reads(f), 1, `${path.basename(f)} not read`);
+
+  // The kept output is now the JSON one: text is formatted afresh, then kept in turn.
+  assert.equal((await runCli(['--cache-dir', 'cache'], dir)).stdout, cold.stdout);
+  damage('checked:', 'chexked:');
+  assert.equal((await runCli(['--cache-dir', 'cache'], dir)).stdout, cold.stdout, 'a damaged output is not printed');
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { DOMParser } from '@xmldom/xmldom';
 import { sortDiagnostics } from '../pipeline/diagnostic.js';
-import { formatters, type FormatInput } from '../pipeline/format/index.js';
+import { formatters as loaders, type Formatter, type FormatInput } from '../pipeline/format/index.js';
 import { formatStepSummary } from '../pipeline/format/step-summary.js';
 import { packageRoot } from '../pipeline/paths.js';
 import type { Diagnostic } from '../pipeline/types.js';
@@ -18,6 +18,8 @@ import { sarifValidator } from './helpers/sarif-schema.js';
 
 const casesDir = path.join(packageRoot, 'test', 'cases');
 const cases = readdirSync(casesDir).filter((n) => n.startsWith('format-') && existsSync(path.join(casesDir, n, 'input.json'))).sort();
+
+const formatters: Record<string, Formatter> = Object.fromEntries(await Promise.all(Object.entries(loaders).map(async ([name, load]) => [name, await load()] as const)));
 
 const OUTPUTS: { name: string; file: string; render: (i: FormatInput) => string }[] = [
   ...['text', 'json', 'github', 'junit', 'sarif'].map((f) => ({

@@ -3,7 +3,8 @@
 // write mode renders compares equal to the record it came from.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultConfig, parseConfig } from '../pipeline/config.js';
+import { defaultConfig } from '../pipeline/config.js';
+import { parseConfig } from '../pipeline/parse-config.js';
 import { compareIndex } from '../pipeline/index/compare.js';
 import { normaliseText, sameText } from '../pipeline/index/normalise.js';
 import { parseIndex } from '../pipeline/index/parse.js';

@@ -3,13 +3,10 @@
 // same way seed files are — a GB18030 or UTF-16 catalogue is decoded and reported rather
 // than silently misread.
 import path from 'node:path';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
 import { diagnostic } from '../diagnostic.js';
 import type { Fs } from '../io.js';
 import { isInside } from '../paths.js';
 import { MAX_INDEX_BYTES, MAX_INDEX_LINES, megabytes } from '../limits.js';
-import { CHARDET_SAMPLE, firstInvalidUtf8 } from '../stages/decode.js';
 import type { Diagnostic } from '../types.js';
 
 export interface IndexText {
@@ -93,6 +90,7 @@ async function readIndexText(fs: Fs, seedsDir: string, shown: string): Promise<I
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const enc = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     report(`INDEX.md is ${enc.toUpperCase()}, not UTF-8; it was decoded for these checks — save it as UTF-8`, 1);
+    const { default: iconv } = await import('iconv-lite');
     return { text: iconv.decode(bytes.subarray(2), enc), missing: false, messages };
   }
   let body: Uint8Array = bytes;
@@ -107,6 +105,8 @@ async function readIndexText(fs: Fs, seedsDir: string, shown: string): Promise<I
   } catch {
     // not UTF-8: say where, and decode as well as possible so the checks still run
   }
+  // The decoders are loaded only for an INDEX.md that is not UTF-8.
+  const [{ default: chardet }, { default: iconv }, { CHARDET_SAMPLE, firstInvalidUtf8 }] = await Promise.all([import('chardet'), import('iconv-lite'), import('../stages/decode.js')]);
   const bad = firstInvalidUtf8(body);
   const guess = chardet.detect(body.subarray(0, CHARDET_SAMPLE));
   if (guess && GB_FAMILY.has(guess.toUpperCase())) {

@@ -5,26 +5,35 @@ import type { Diagnostic, SeedRecord } from '../types.js';
 import { escapeJsonText } from './escape.js';
 import { VERSION } from '../version.js';
 
+export interface ManifestSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  byType: Record<string, number>;
+  byProvince: Record<string, number>;
+  byYear: Record<string, number>;
+  meanScore: number | null;
+  index: 'consistent' | 'inconsistent' | 'missing';
+}
+
 export interface Manifest {
   tool: { name: 'seedcheck'; version: string; configHash: string };
   seeds: string;
-  summary: {
-    files: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-    byType: Record<string, number>;
-    byProvince: Record<string, number>;
-    byYear: Record<string, number>;
-    meanScore: number | null;
-    index: 'consistent' | 'inconsistent' | 'missing';
-  };
+  summary: ManifestSummary;
   records: SeedRecord[];
   corpus: {
     diagnostics: Diagnostic[];
     duplicates: { sha256: string; files: string[] }[];
     nearDuplicates: { a: string; b: string; similarity: number }[];
   };
+}
+
+/** What the terminal formatters read: the manifest without the records' contents. */
+export type ManifestHead = Pick<Manifest, 'tool' | 'seeds' | 'summary'> & { records: readonly { file: string }[] };
+
+export function toolOf(configHash: string): Manifest['tool'] {
+  return { name: 'seedcheck', version: VERSION, configHash };
 }
 
 function tally(values: Iterable<string>): Record<string, number> {
@@ -50,7 +59,7 @@ export function buildManifest(input: ManifestInput): Manifest {
   const { records } = input;
   const scores = records.map((r) => r.quality.score);
   return {
-    tool: { name: 'seedcheck', version: VERSION, configHash: input.configHash },
+    tool: toolOf(input.configHash),
     seeds: input.seeds,
     summary: {
       files: records.length,
