@@ -60,6 +60,13 @@ export async function openCache(fs: Fs, dir: string, seedsDir: string, config: C
   return RecordCache.open(fs, path.join(dir, file), salt);
 }
 
+/**
+ * A printed output larger than this is not kept: --format json or sarif of a 100,000-file
+ * corpus runs to hundreds of MB, which would double the cache (text output of the same
+ * corpus: about 140 MB).
+ */
+const MAX_REPLAY_BYTES = 256 * 1024 * 1024;
+
 /** What the last run found across the corpus, and the outputs it wrote, for one digest of every input. */
 interface RunState {
   inputs: string;
@@ -273,7 +280,9 @@ export class RecordCache {
     return bytes;
   }
 
+  /** Keeps this run's terminal output, unless it is over MAX_REPLAY_BYTES (then none is kept). */
   setReplay(inputs: string, key: string, text: string): void {
+    if (text.length * 3 > MAX_REPLAY_BYTES && Buffer.byteLength(text) > MAX_REPLAY_BYTES) return;
     this.newOut = { inputs, key, bytes: Buffer.from(text) };
   }
 
