@@ -11,6 +11,16 @@ import { processFile } from '../pipeline/process-file.js';
 import { countingFs } from './helpers/counting-fs.js';
 import { runCli } from './helpers/run-cli.js';
 
+/** A copy of the seeds modified a minute ago, so their stat is trusted: the folder, the seed paths and that time. */
+function settledSeeds(prefix: string): { dir: string; seeds: string[]; old: Date } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  cpSync(path.join(packageRoot, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  const seeds = readdirSync(path.join(dir, 'seeds')).filter((n) => n.endsWith('.txt')).map((n) => path.join(dir, 'seeds', n));
+  const old = new Date(Date.now() - 60_000);
+  for (const f of seeds) utimesSync(f, old, old);
+  return { dir, seeds, old };
+}
+
 const TEXT = '城市基层治理是国家治理的基础工程。近年来，各地推动治理重心向基层下移，把更多资源、服务、管理放到社区。\n';
 
 test('a cached result comes back equal; a damaged line or another salt is a miss', async () => {
@@ -122,11 +132,7 @@ test('nothing changed: the outputs are not written again; a damaged output, an I
 });
 
 test('a seed whose stat is unchanged since it was hashed is not read again; a touched or edited one is', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-cache-stat-'));
-  cpSync(path.join(packageRoot, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
-  const seeds = readdirSync(path.join(dir, 'seeds')).filter((n) => n.endsWith('.txt')).map((n) => path.join(dir, 'seeds', n));
-  const old = new Date(Date.now() - 60_000);
-  for (const f of seeds) utimesSync(f, old, old);
+  const { dir, seeds, old } = settledSeeds('seedcheck-cache-stat-');
   const cold = await runCli(['--cache-dir', 'cache'], dir);
   const first = countingFs();
   const warm = await runCli(['--cache-dir', 'cache'], dir, { fs: first.fs });
@@ -146,11 +152,7 @@ test('a seed whose stat is unchanged since it was hashed is not read again; a to
 });
 
 test('nothing changed: the last output is printed again without fetching a cached result; another format or a damaged output is worked out afresh', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-cache-replay-'));
-  cpSync(path.join(packageRoot, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
-  const seeds = readdirSync(path.join(dir, 'seeds')).filter((n) => n.endsWith('.txt')).map((n) => path.join(dir, 'seeds', n));
-  const old = new Date(Date.now() - 60_000);
-  for (const f of seeds) utimesSync(f, old, old);
+  const { dir, seeds } = settledSeeds('seedcheck-cache-replay-');
   const cold = await runCli(['--cache-dir', 'cache'], dir);
   const cacheFile = path.join(dir, 'cache', readdirSync(path.join(dir, 'cache'))[0]!);
   const damage = (from: string, to: string): void => {
