@@ -106,6 +106,14 @@ export async function readPlace(fs: Fs, file: string, at: number, length: number
   }
 }
 
+/** The checksum vouches for the bytes; this for the shape (a cache file is not trusted input). */
+function wellFormed(t: Trailer<unknown>): boolean {
+  if (typeof t !== 'object' || t === null || !Array.isArray(t.entries)) return false;
+  if (t.out !== null && (typeof t.out !== 'object' || typeof t.out.at !== 'number' || typeof t.out.length !== 'number' || typeof t.out.sum !== 'string')) return false;
+  if (t.run !== null && (typeof t.run !== 'object' || typeof (t.run as { inputs?: unknown }).inputs !== 'string')) return false;
+  return t.entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isSafeInteger(e[2]) && Number.isSafeInteger(e[3]));
+}
+
 /** The trailer of a cache file written for `salt`, or undefined (no file, other code, damaged). */
 export async function readTrailer<State>(fs: Fs, file: string, salt: string): Promise<Trailer<State> | undefined> {
   let handle;
@@ -122,7 +130,7 @@ export async function readTrailer<State>(fs: Fs, file: string, salt: string): Pr
     const json = line.subarray(start + CHECKSUM + 1);
     if (line.toString('latin1', start, start + CHECKSUM) !== checksum(TRAILER_KEY, json)) return undefined;
     const trailer = JSON.parse(json.toString('utf8')) as Trailer<State>;
-    return Array.isArray(trailer.entries) ? trailer : undefined;
+    return wellFormed(trailer) ? trailer : undefined;
   } catch {
     return undefined; // no cache yet, unreadable or damaged: start empty
   } finally {

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { headerOf, trailerOf, type Trailer } from '../pipeline/cache-file.js';
 import { RecordCache } from '../pipeline/cache.js';
 import { defaultConfig } from '../pipeline/config.js';
 import { packageRoot } from '../pipeline/paths.js';
@@ -52,6 +53,10 @@ test('a cached result comes back equal; a damaged line or another salt is a miss
   assert.equal((await RecordCache.open(fs, file, 'salt-1')).size, 0, 'damaged trailer: an empty cache');
   writeFileSync(file, good.slice(0, -5));
   assert.equal((await RecordCache.open(fs, file, 'salt-1')).size, 0, 'truncated: an empty cache');
+  // A checksum does not make a trailer well formed: one written with entries of another shape is refused.
+  const header = headerOf('salt-1');
+  writeFileSync(file, Buffer.concat([header, trailerOf({ entries: [['k', 's', 'not a number', 1]], run: null, out: null } as unknown as Trailer<unknown>, header.length)]));
+  assert.equal((await RecordCache.open(fs, file, 'salt-1')).size, 0, 'malformed trailer: an empty cache');
   writeFileSync(file, 'not json at all\n\u0000\u0001');
   assert.equal(await (await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'garbage file: miss');
 });
