@@ -9,7 +9,6 @@
 // nothing is written and the exit code is 1. Exit 2: bad flags, no files, seeds folder missing.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
 import { toSeedText, type SourceText } from './add/source-text.js';
 import { CONFIG_FILE, defaultConfig } from './config.js';
@@ -21,6 +20,7 @@ import { readIndexFile } from './index/read-index.js';
 import { describeRewrite } from './index/summary.js';
 import { rewriteIndex } from './index/write.js';
 import { UsageError, type Io } from './io.js';
+import { answeredHelpOrVersion, parseCommandLine } from './command-line.js';
 import { escapeTerminal } from './output/escape.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
@@ -28,7 +28,6 @@ import { processFile } from './process-file.js';
 import { createSeedFile } from './seed-file.js';
 import { decode } from './stages/decode.js';
 import type { SeedRecord } from './types.js';
-import { VERSION } from './version.js';
 
 export const ADD_HELP = `Usage: npm run add -- [options] FILE…
 
@@ -86,21 +85,9 @@ function describeSource(c: SourceText): string {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\nRun with --help for the options.`);
-    }
+    const parsed = parseCommandLine(argv, OPTIONS, true);
     const v = parsed.values;
-    if (v.help) {
-      io.stdout.write(ADD_HELP);
-      return 0;
-    }
-    if (v.version) {
-      io.stdout.write(`${VERSION}\n`);
-      return 0;
-    }
+    if (answeredHelpOrVersion(v, io, ADD_HELP)) return 0;
     if (parsed.positionals.length === 0) throw new UsageError('name one or more files to add (npm run add -- FILE…)');
     if (v.encoding !== undefined && !iconv.encodingExists(v.encoding)) throw new UsageError(`unknown --encoding "${v.encoding}"`);
     const config = await readConfigFile(io, v.config);

@@ -1,7 +1,6 @@
 // The command line: parse flags, run the pipeline, write the outputs, print, and return
 // the exit code (0 no errors, 1 errors or warning budget exceeded, 2 the tool could not run).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { applyBaseline, BASELINE_FILE, BaselineError, buildBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.js';
 import { CONFIG_FILE } from './config.js';
 import { countSeverities } from './diagnostic.js';
@@ -9,6 +8,7 @@ import { formatters, type Formatter, type FormatInput } from './format/index.js'
 import { oneLine } from './format/one-line.js';
 import { formatStepSummary } from './format/step-summary.js';
 import { UsageError, type Io } from './io.js';
+import { answeredHelpOrVersion, parseCommandLine } from './command-line.js';
 import { manifestPieces } from './output/manifest.js';
 import { assertOutsideSeeds } from './output/outside-seeds.js';
 import { writeAtomic } from './output/write-atomic.js';
@@ -16,7 +16,6 @@ import { displayPath } from './paths.js';
 import { CACHE_DIR, openCache } from './cache.js';
 import { readConfigFile } from './config-file.js';
 import { runPipeline, type RunResult } from './run.js';
-import { VERSION } from './version.js';
 
 export const HELP = `Usage: seedcheck [options]
 
@@ -136,21 +135,9 @@ async function printFindings(io: Io, result: RunResult, opts: PrintOptions): Pro
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\nRun with --help for the options.`);
-    }
+    const parsed = parseCommandLine(argv, OPTIONS, false);
     const v = parsed.values;
-    if (v.help) {
-      io.stdout.write(HELP);
-      return 0;
-    }
-    if (v.version) {
-      io.stdout.write(`${VERSION}\n`);
-      return 0;
-    }
+    if (answeredHelpOrVersion(v, io, HELP)) return 0;
     const format = v.format ?? (io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text');
     const loadFormatter = Object.hasOwn(formatters, format) ? formatters[format] : undefined;
     if (!loadFormatter) throw new UsageError(`unknown --format "${format}"; use one of ${Object.keys(formatters).join(', ')}`);

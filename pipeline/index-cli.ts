@@ -6,7 +6,6 @@
 // 1 INDEX.md could not be rewritten (unreadable, not UTF-8, a table with another header);
 // 2 the tool could not run (bad flags, unreadable config, seeds folder missing, internal error).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CONFIG_FILE } from './config.js';
 import { readConfigFile } from './config-file.js';
 import { INDEX_FILE, discover } from './discover.js';
@@ -15,10 +14,10 @@ import { readIndexFile } from './index/read-index.js';
 import { describeRewrite } from './index/summary.js';
 import { rewriteIndex } from './index/write.js';
 import { UsageError, type Io } from './io.js';
+import { answeredHelpOrVersion, parseCommandLine } from './command-line.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { displayPath } from './paths.js';
 import { runPipeline } from './run.js';
-import { VERSION } from './version.js';
 
 export const INDEX_HELP = `Usage: npm run index -- [options]
 
@@ -52,21 +51,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 1;
   };
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\nRun with --help for the options.`);
-    }
+    const parsed = parseCommandLine(argv, OPTIONS, false);
     const v = parsed.values;
-    if (v.help) {
-      io.stdout.write(INDEX_HELP);
-      return 0;
-    }
-    if (v.version) {
-      io.stdout.write(`${VERSION}\n`);
-      return 0;
-    }
+    if (answeredHelpOrVersion(v, io, INDEX_HELP)) return 0;
     const config = await readConfigFile(io, v.config);
     const seedsDir = path.resolve(io.cwd, v.seeds);
     const found = await discover(io.fs, io.cwd, v.seeds);
