@@ -47,9 +47,13 @@ export function isPending(o: Outcome): o is Pending {
 
 export interface AnalyseOptions {
   config: Config;
+  /** Files read and analysed at once (default 16). */
   concurrency?: number;
+  /** Changed-files mode: a file's result taken from elsewhere without reading it, or null to process it. */
   reuse?: (entry: SeedEntry) => Promise<FileResult | null>;
+  /** Content-hash cache of per-file results. */
   cache?: RecordCache;
+  /** Worker threads for the per-file stages (default: one per core; 0 = main thread only). */
   workers?: number;
 }
 

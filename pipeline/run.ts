@@ -2,34 +2,23 @@
 // corpus stages, then build the manifest. I/O goes through `io` so tests can drive it.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { analyseFiles, isPending, type Failed, type Outcome, type Settled } from './analyse-files.js';
-import type { RecordCache } from './cache.js';
-import type { Config } from './config.js';
+import { analyseFiles, isPending, type AnalyseOptions, type Failed, type Outcome, type Settled } from './analyse-files.js';
 import type { CorpusContext, CorpusResult } from './corpus/context.js';
 import { withConfiguredSeverity } from './configured-severity.js';
 import { diagnostic, sortDiagnostics } from './diagnostic.js';
-import { discover, INDEX_FILE, type SeedEntry } from './discover.js';
+import { discover, INDEX_FILE } from './discover.js';
 import { readIndexFile, type IndexText } from './index/read-index.js';
 import type { Io } from './io.js';
 import { MAX_CORPUS_FINDINGS } from './limits.js';
 import { capPerFileAndRule } from './diagnostic-cap.js';
 import { buildManifest, toolOf, type Manifest, type ManifestHead } from './output/manifest.js';
 import { displayPath } from './paths.js';
-import type { FileResult } from './process-file.js';
 import { scoreOf } from './quality/score.js';
 import { corpusStages } from './corpus-stages.js';
 import type { Diagnostic, SeedRecord } from './types.js';
 
-export interface RunOptions {
+export interface RunOptions extends AnalyseOptions {
   seeds: string;
-  config: Config;
-  concurrency?: number;
-  /** Changed-files mode: a file's result taken from elsewhere without reading it, or null to process it. */
-  reuse?: (entry: SeedEntry) => Promise<FileResult | null>;
-  /** Content-hash cache of per-file results. */
-  cache?: RecordCache;
-  /** Worker threads for the per-file stages (default: one per core; 0 = main thread only). */
-  workers?: number;
   /**
    * With nothing changed since the last run, leave the files the cache vouches for pending:
    * `head` and `inputs` are ready, `diagnostics` and `manifest` only after `complete()`.
