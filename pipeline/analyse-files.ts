@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import pMap from 'p-map';
 import type { RecordCache } from './cache.js';
-import type { Config } from './config.js';
+import { referenceDateOf, type Config } from './config.js';
 import { diagnostic } from './diagnostic.js';
 import type { SeedEntry } from './discover.js';
 import type { Io } from './io.js';
@@ -35,6 +35,8 @@ export interface Failed {
 /** A file the cache vouches for by its stat: content hash known, result not fetched yet. */
 export interface Pending {
   sha256: string;
+  /** The reference date its cached result was worked out for. */
+  on: string;
   pending: SeedEntry;
 }
 
@@ -64,8 +66,8 @@ export interface Analysis {
   settle(): Promise<boolean>;
 }
 
-function settled(result: FileResult): LazyResult {
-  return { sha256: result.record.sha256, messages: result.messages, record: () => result.record };
+function settled(result: FileResult, on: string): LazyResult {
+  return { sha256: result.record.sha256, on, messages: result.messages, record: () => result.record };
 }
 
 function failed(d: Diagnostic): Failed {
@@ -85,6 +87,7 @@ function tooLarge(entry: SeedEntry): Diagnostic {
 
 export async function analyseFiles(io: Io, seeds: readonly SeedEntry[], opts: AnalyseOptions): Promise<Analysis> {
   const { cache } = opts;
+  const reference = referenceDateOf(opts.config);
   const workers = opts.workers ?? os.availableParallelism();
   // Started on a cache miss (after the first few when the cache knows most files): a warm run
   // whose files all come from the cache starts none.
@@ -102,7 +105,7 @@ export async function analyseFiles(io: Io, seeds: readonly SeedEntry[], opts: An
 
   const analyse = async (entry: SeedEntry): Promise<Settled> => {
     const reused = await opts.reuse?.(entry);
-    if (reused) return settled(reused);
+    if (reused) return settled(reused, reference);
     // A file modified moments before it is read could change again within the same clock
     // tick, unseen by its stat: its stat is not recorded, so it is read next time (racy git).
     const stat = Date.now() - entry.mtimeMs > RACY_MS ? entry.stat : '';
@@ -128,7 +131,7 @@ export async function analyseFiles(io: Io, seeds: readonly SeedEntry[], opts: An
       return failed(diagnostic(entry.path, { ruleId: 'internal/stage-failed', severity: 'error', message }));
     }
     cache?.set(entry.path, sha256, result, stat);
-    return settled(result);
+    return settled(result, reference);
   };
 
   const concurrency = opts.concurrency ?? 16;
@@ -138,7 +141,7 @@ export async function analyseFiles(io: Io, seeds: readonly SeedEntry[], opts: An
       if (entry.size > MAX_SEED_BYTES) return failed(tooLarge(entry));
       // Unchanged since it was last hashed (same size, mtime, ctime, inode): not read again.
       const known = cache?.vouch(entry.path, entry.stat);
-      return known === undefined ? analyse(entry) : { sha256: known, pending: entry };
+      return known === undefined ? analyse(entry) : { ...known, pending: entry };
     },
     { concurrency },
   ).finally(closePool);

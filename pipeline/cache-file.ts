@@ -24,11 +24,16 @@ export function checksum(key: string, body: Uint8Array): string {
   return createHash('sha256').update(key).update('\t').update(body).digest('hex').slice(0, 16);
 }
 
-/** Where a stored line is: `length` bytes (without its newline) from `at`; `stat` as recorded. */
+/**
+ * Where a stored line is: `length` bytes (without its newline) from `at`; `stat` as recorded;
+ * the reference date the result was worked out `on` and the last one it holds `until`.
+ */
 export interface Place {
   stat: string;
   at: number;
   length: number;
+  on: string;
+  until: string;
 }
 
 /** Where the last run's terminal output is, and what it was printed for. */
@@ -41,8 +46,8 @@ export interface OutputPlace {
 }
 
 export interface Trailer<State> {
-  /** [key, stat, at, length] for each entry line. */
-  entries: [string, string, number, number][];
+  /** [key, stat, at, length, on, until] for each entry line. */
+  entries: [string, string, number, number, string, string][];
   run: State | null;
   out: OutputPlace | null;
 }
@@ -111,7 +116,9 @@ function wellFormed(t: Trailer<unknown>): boolean {
   if (typeof t !== 'object' || t === null || !Array.isArray(t.entries)) return false;
   if (t.out !== null && (typeof t.out !== 'object' || typeof t.out.at !== 'number' || typeof t.out.length !== 'number' || typeof t.out.sum !== 'string')) return false;
   if (t.run !== null && (typeof t.run !== 'object' || typeof (t.run as { inputs?: unknown }).inputs !== 'string')) return false;
-  return t.entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isSafeInteger(e[2]) && Number.isSafeInteger(e[3]));
+  return t.entries.every(
+    (e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string' && Number.isSafeInteger(e[2]) && Number.isSafeInteger(e[3]) && typeof e[4] === 'string' && typeof e[5] === 'string',
+  );
 }
 
 /** The trailer of a cache file written for `salt`, or undefined (no file, other code, damaged). */

@@ -1,6 +1,9 @@
 // Content-hash cache of per-file results, so an unchanged file is not detected again.
 // Key: display path + sha256 of the bytes; the whole cache is salted with the compiled code,
-// lock file, schemas, config and reference date. One file per seeds folder (layout in
+// lock file, schemas and config. A result also records the reference date it was worked out
+// on and the last one it holds for (detect/date-validity.ts): when the reference date is
+// today, tomorrow's run reuses every result whose date findings cannot change. One file per
+// seeds folder (layout in
 // cache-file.ts); a corrupt or foreign cache is ignored and rebuilt, a damaged entry is a miss
 // (a checksum, not a schema check: that cost more than detection saved). Each entry keeps the
 // file's stat when hashed (vouch), and its findings apart from the rest of its record, which
@@ -12,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { checksum, entryOf, headerOf, lineOf, readPlace, readTrailer, trailerOf, type OutputPlace, type Place, type Trailer } from './cache-file.js';
 import path from 'node:path';
 import { referenceDateOf, type Config } from './config.js';
+import { dateFindingsHoldUntil } from './detect/date-validity.js';
 import type { Fs } from './io.js';
 import { packageRoot } from './paths.js';
 import { schemasHash } from './schemas.js';
@@ -53,11 +57,10 @@ let memoCodeHash: string | undefined;
 /** Opens the cache for one seeds folder (one file per folder, so corpora do not evict each other). */
 export async function openCache(fs: Fs, dir: string, seedsDir: string, config: Config): Promise<RecordCache> {
   memoCodeHash ??= codeHash();
-  // The reference date decides date/suspicious and the event ranking: a cache from another day
-  // (when it defaults to today) must not be reused.
-  const salt = createHash('sha256').update(memoCodeHash).update(config.hash).update(referenceDateOf(config)).digest('hex').slice(0, 32);
+  // An explicit reference date is part of the config hash; today's is checked per result.
+  const salt = createHash('sha256').update(memoCodeHash).update(config.hash).digest('hex').slice(0, 32);
   const file = `records-${createHash('sha256').update(seedsDir).digest('hex').slice(0, 12)}.cache`;
-  return RecordCache.open(fs, path.join(dir, file), salt);
+  return RecordCache.open(fs, path.join(dir, file), salt, referenceDateOf(config));
 }
 
 /**
@@ -87,7 +90,7 @@ export class RecordCache {
   /** Entries on disk by key (`sha256:path`): where their line is. */
   private readonly stored = new Map<string, Place>();
   /** Per display path, the content hash and stat of its stored entry. */
-  private readonly byPath = new Map<string, { sha256: string; stat: string }>();
+  private readonly byPath = new Map<string, { sha256: string; place: Place }>();
   /** Stored entries this run used, kept as they are: the next save copies them. */
   private readonly used = new Set<string>();
   /** Entries this run wrote to the next file, where they are in it. */
@@ -120,18 +123,26 @@ export class RecordCache {
     private readonly fs: Fs,
     private readonly file: string,
     private readonly salt: string,
+    /** This run's reference date (YYYY-MM-DD). */
+    private readonly reference: string,
     trailer: Trailer<RunState> | undefined,
   ) {
-    for (const [key, stat, at, length] of trailer?.entries ?? []) {
-      this.stored.set(key, { stat, at, length });
-      if (key.length > 65 && key[64] === ':') this.byPath.set(key.slice(65), { sha256: key.slice(0, 64), stat });
+    for (const [key, stat, at, length, on, until] of trailer?.entries ?? []) {
+      const place = { stat, at, length, on, until };
+      this.stored.set(key, place);
+      if (key.length > 65 && key[64] === ':') this.byPath.set(key.slice(65), { sha256: key.slice(0, 64), place });
     }
     this.lastState = trailer?.run ?? null;
     this.lastOut = trailer?.out ?? null;
   }
 
-  static async open(fs: Fs, file: string, salt: string): Promise<RecordCache> {
-    return new RecordCache(fs, file, salt, await readTrailer<RunState>(fs, file, salt));
+  static async open(fs: Fs, file: string, salt: string, reference: string): Promise<RecordCache> {
+    return new RecordCache(fs, file, salt, reference, await readTrailer<RunState>(fs, file, salt));
+  }
+
+  /** Does a stored result hold for this run's reference date? */
+  private holds(place: Place): boolean {
+    return place.on <= this.reference && this.reference <= place.until;
   }
 
   private static key(file: string, sha256: string): string {
@@ -155,16 +166,17 @@ export class RecordCache {
   }
 
   /**
-   * The content hash of `file` without reading it: known when the file's stat (size, mtime,
-   * ctime, inode) is the one recorded when it was last hashed.
+   * The content hash of `file` without reading it, and the reference date its result was
+   * worked out on: known when the file's stat (size, mtime, ctime, inode) is the one recorded
+   * when it was last hashed, and that result holds today.
    */
-  vouch(file: string, stat: string): string | undefined {
+  vouch(file: string, stat: string): { sha256: string; on: string } | undefined {
     const known = this.byPath.get(file);
-    if (!known || known.stat === '' || known.stat !== stat) return undefined;
+    if (!known || known.place.stat === '' || known.place.stat !== stat || !this.holds(known.place)) return undefined;
     this.vouched += 1;
     // Kept for the next cache as it is; checked when its result is fetched (get).
     this.used.add(RecordCache.key(file, known.sha256));
-    return known.sha256;
+    return { sha256: known.sha256, on: known.place.on };
   }
 
   /**
@@ -174,18 +186,19 @@ export class RecordCache {
   async get(file: string, sha256: string, stat?: string): Promise<LazyResult | undefined> {
     const key = RecordCache.key(file, sha256);
     const place = this.stored.get(key);
-    const entry = place && entryOf(key, await this.bytesAt(place.at, place.length));
-    if (!entry) {
-      this.used.delete(key); // damaged (or not there): the entry is rebuilt
+    const entry = place && this.holds(place) ? entryOf(key, await this.bytesAt(place.at, place.length)) : undefined;
+    if (!place || !entry) {
+      this.used.delete(key); // damaged, outdated or not there: the entry is rebuilt
       return undefined;
     }
-    if (stat !== undefined && stat !== entry.stat) this.write(key, stat, lineOf(key, stat, entry.flags, entry.record));
+    if (stat !== undefined && stat !== entry.stat) this.write(key, { ...place, stat }, lineOf(key, stat, entry.flags, entry.record));
     else this.used.add(key);
     // The line's checksum held, so both are the JSON this cache wrote.
     let parsed: Diagnostic[] | undefined;
     const messages = (): Diagnostic[] => (parsed ??= JSON.parse(entry.flags.toString('utf8')) as Diagnostic[]);
     return {
       sha256,
+      on: place.on,
       get messages() {
         return messages();
       },
@@ -202,12 +215,13 @@ export class RecordCache {
     const { record } = result;
     const key = RecordCache.key(file, sha256);
     const bare = JSON.stringify({ ...record, quality: { score: record.quality.score, flags: [] } });
-    this.write(key, stat, lineOf(key, stat, JSON.stringify(record.quality.flags), bare));
+    const until = dateFindingsHoldUntil(record.date, this.reference);
+    this.write(key, { stat, on: this.reference, until }, lineOf(key, stat, JSON.stringify(record.quality.flags), bare));
   }
 
-  private write(key: string, stat: string, line: Buffer): void {
+  private write(key: string, entry: Pick<Place, 'stat' | 'on' | 'until'>, line: Buffer): void {
     const sink = this.sink();
-    this.fresh.set(key, { stat, at: this.nextSize, length: line.length - 1 });
+    this.fresh.set(key, { stat: entry.stat, on: entry.on, until: entry.until, at: this.nextSize, length: line.length - 1 });
     this.append(sink, line);
   }
 
@@ -299,7 +313,7 @@ export class RecordCache {
     for (const key of copied) {
       const place = this.stored.get(key)!;
       const line = this.data!.subarray(place.at, place.at + place.length + 1);
-      this.fresh.set(key, { stat: place.stat, at: this.nextSize, length: place.length });
+      this.fresh.set(key, { ...place, at: this.nextSize });
       this.append(next, line);
     }
     let out: OutputPlace | null = null;
@@ -309,7 +323,7 @@ export class RecordCache {
       this.append(next, kept.bytes);
     }
     const entries: Trailer<RunState>['entries'] = [];
-    for (const [key, place] of this.fresh) entries.push([key, place.stat, place.at, place.length]);
+    for (const [key, place] of this.fresh) entries.push([key, place.stat, place.at, place.length, place.on, place.until]);
     const run = this.newState ?? (this.keepState ? this.lastState : null);
     this.append(next, trailerOf<RunState>({ entries, run, out }, this.nextSize));
     await next.commit();

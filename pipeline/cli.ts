@@ -2,7 +2,7 @@
 // the exit code (0 no errors, 1 errors or warning budget exceeded, 2 the tool could not run).
 import path from 'node:path';
 import { applyBaseline, BASELINE_FILE, BaselineError, buildBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.js';
-import { CONFIG_FILE } from './config.js';
+import { CONFIG_FILE, forRun } from './config.js';
 import { countSeverities } from './diagnostic.js';
 import { formatters, type Formatter, type FormatInput } from './format/index.js';
 import { oneLine } from './format/one-line.js';
@@ -146,7 +146,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       maxWarnings = Number(v['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number ≥ 0, got "${v['max-warnings']}"`);
     }
-    const config = await readConfigFile(io, v.config);
+    const config = forRun(await readConfigFile(io, v.config));
     const baselineFile = v.baseline ?? (v['update-baseline'] ? BASELINE_FILE : undefined);
     await assertOutsideSeeds(io.fs, io.cwd, v.seeds, {
       '--out': v['no-write'] ? undefined : v.out,

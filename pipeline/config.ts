@@ -31,6 +31,14 @@ function sortKeys<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }
 
+/**
+ * The config with its reference date fixed for one run, so every worker judges dates against
+ * the same day even across midnight. The hash is unchanged: today is not part of the config.
+ */
+export function forRun(config: Config, now: Date = new Date()): Config {
+  return config.referenceDate ? config : { ...config, referenceDate: referenceDateOf(config, now) };
+}
+
 /** The day dates are judged against (future dates, "N years ago"): the configured one, or today (UTC). */
 export function referenceDateOf(config: Config, now: Date = new Date()): string {
   return config.referenceDate ?? now.toISOString().slice(0, 10);

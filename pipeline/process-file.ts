@@ -15,6 +15,8 @@ export interface FileResult {
 /** A file's findings now, its record when asked for (a cached record stays JSON until then). */
 export interface LazyResult {
   sha256: string;
+  /** The reference date the result was worked out for (it decides the date findings). */
+  on: string;
   messages: Diagnostic[];
   record(): SeedRecord;
 }

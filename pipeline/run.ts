@@ -2,7 +2,7 @@
 // corpus stages, then build the manifest. I/O goes through `io` so tests can drive it.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { analyseFiles, isPending, type AnalyseOptions, type Failed, type Outcome, type Settled } from './analyse-files.js';
+import { analyseFiles, isPending, type AnalyseOptions, type Outcome, type Settled } from './analyse-files.js';
 import type { CorpusContext, CorpusResult } from './corpus/context.js';
 import { withConfiguredSeverity } from './configured-severity.js';
 import { diagnostic, sortDiagnostics } from './diagnostic.js';
@@ -160,12 +160,13 @@ async function runCorpusStages(ctx: CorpusContext): Promise<Required<CorpusResul
 /**
  * A digest of everything the corpus stages and the outputs depend on besides the code and
  * config (which salt the cache): the seeds path, each file's name and content hash (or what
- * went wrong reading it), the folder's own findings, and INDEX.md as read.
+ * went wrong reading it) with the reference date its result is for, the folder's own findings, and INDEX.md as read.
  */
 function inputsDigest(seedsPath: string, files: readonly string[], results: readonly Outcome[], folderMessages: readonly Diagnostic[], index: IndexText): string {
   const h = createHash('sha256').update(seedsPath).update('\0');
   for (const name of files) h.update(name).update('\0');
-  for (const r of results) h.update(r.sha256 ?? JSON.stringify((r as Failed).messages)).update('\0');
+  // A result worked out for another reference date may differ in its date findings.
+  for (const r of results) h.update(r.sha256 === null ? JSON.stringify(r.messages) : `${r.sha256}@${r.on}`).update('\0');
   h.update(JSON.stringify(folderMessages)).update('\0');
   h.update(index.text ?? `no text, missing: ${index.missing}`).update('\0').update(JSON.stringify(index.messages));
   return h.digest('hex');

@@ -29,12 +29,12 @@ test('a cached result comes back equal; a damaged line or another salt is a miss
   const file = path.join(dir, 'records.jsonl');
   const result = processFile('seeds/a.txt', 'a.txt', Buffer.from(TEXT), defaultConfig());
   const sha = result.record.sha256;
-  const c1 = await RecordCache.open(fs, file, 'salt-1');
+  const c1 = await RecordCache.open(fs, file, 'salt-1', '2026-11-22');
   assert.equal(await c1.get('seeds/a.txt', sha), undefined);
   c1.set('seeds/a.txt', sha, result);
   await c1.save();
 
-  const c2 = await RecordCache.open(fs, file, 'salt-1');
+  const c2 = await RecordCache.open(fs, file, 'salt-1', '2026-11-22');
   const hit = await c2.get('seeds/a.txt', sha);
   assert.ok(hit);
   assert.ok(result.messages.length > 0, 'the record has flags (so their round trip is tested)');
@@ -44,21 +44,21 @@ test('a cached result comes back equal; a damaged line or another salt is a miss
   assert.equal(hit.messages, record.quality.flags);
   assert.equal(await c2.get('seeds/b.txt', sha), undefined, 'the key includes the path');
 
-  assert.equal(await (await RecordCache.open(fs, file, 'salt-2')).get('seeds/a.txt', sha), undefined, 'other code or config: miss');
+  assert.equal(await (await RecordCache.open(fs, file, 'salt-2', '2026-11-22')).get('seeds/a.txt', sha), undefined, 'other code or config: miss');
 
   const good = readFileSync(file, 'utf8');
   writeFileSync(file, good.replace(/"sha256"/u, '"sha257"'));
-  assert.equal(await (await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'damaged line: miss');
+  assert.equal(await (await RecordCache.open(fs, file, 'salt-1', '2026-11-22')).get('seeds/a.txt', sha), undefined, 'damaged line: miss');
   writeFileSync(file, good.replace(/"entries"/u, '"entrier"'));
-  assert.equal((await RecordCache.open(fs, file, 'salt-1')).size, 0, 'damaged trailer: an empty cache');
+  assert.equal((await RecordCache.open(fs, file, 'salt-1', '2026-11-22')).size, 0, 'damaged trailer: an empty cache');
   writeFileSync(file, good.slice(0, -5));
-  assert.equal((await RecordCache.open(fs, file, 'salt-1')).size, 0, 'truncated: an empty cache');
+  assert.equal((await RecordCache.open(fs, file, 'salt-1', '2026-11-22')).size, 0, 'truncated: an empty cache');
   // A checksum does not make a trailer well formed: one written with entries of another shape is refused.
   const header = headerOf('salt-1');
   writeFileSync(file, Buffer.concat([header, trailerOf({ entries: [['k', 's', 'not a number', 1]], run: null, out: null } as unknown as Trailer<unknown>, header.length)]));
-  assert.equal((await RecordCache.open(fs, file, 'salt-1')).size, 0, 'malformed trailer: an empty cache');
+  assert.equal((await RecordCache.open(fs, file, 'salt-1', '2026-11-22')).size, 0, 'malformed trailer: an empty cache');
   writeFileSync(file, 'not json at all\n\u0000\u0001');
-  assert.equal(await (await RecordCache.open(fs, file, 'salt-1')).get('seeds/a.txt', sha), undefined, 'garbage file: miss');
+  assert.equal(await (await RecordCache.open(fs, file, 'salt-1', '2026-11-22')).get('seeds/a.txt', sha), undefined, 'garbage file: miss');
 });
 
 test('validate with a cache: warm run gives the same manifest; a corrupt cache is rebuilt; a changed seed is detected again', async () => {
@@ -187,4 +187,32 @@ test('nothing changed: the last output is printed again without fetching a cache
   assert.equal((await runCli(['--cache-dir', 'cache'], dir)).stdout, cold.stdout);
   damage('checked:', 'chexked:');
   assert.equal((await runCli(['--cache-dir', 'cache'], dir)).stdout, cold.stdout, 'a damaged output is not printed');
+});
+
+test('a result is reused on a later day while its date findings cannot change: not past the year, not with a date later than the day it was worked out', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seedcheck-cache-days-'));
+  const file = path.join(dir, 'records.cache');
+  const on = '2026-11-22';
+  const config = { ...defaultConfig(), referenceDate: on };
+  const past = processFile('seeds/past.txt', 'past.txt', Buffer.from(`发布时间：2026-03-05\n${TEXT}`), config);
+  const ahead = processFile('seeds/ahead.txt', 'ahead.txt', Buffer.from(`发布时间：2026-11-25\n${TEXT}`), config);
+  assert.equal(past.record.date?.value, '2026-03-05');
+  assert.equal(ahead.record.date?.value, '2026-11-25');
+  assert.ok(ahead.messages.some((d) => d.ruleId === 'date/suspicious'), 'a date after the reference date is reported (and the report names that date)');
+  const first = await RecordCache.open(fs, file, 'salt', on);
+  first.set('seeds/past.txt', past.record.sha256, past, 'stat-past');
+  first.set('seeds/ahead.txt', ahead.record.sha256, ahead, 'stat-ahead');
+  await first.save();
+
+  const at = async (day: string): Promise<[boolean, boolean]> => {
+    const c = await RecordCache.open(fs, file, 'salt', day);
+    return [(await c.get('seeds/past.txt', past.record.sha256)) !== undefined, (await c.get('seeds/ahead.txt', ahead.record.sha256)) !== undefined];
+  };
+  assert.deepEqual(await at(on), [true, true], 'the same day');
+  assert.deepEqual(await at('2026-11-23'), [true, false], 'the next day: the date ahead is not ahead by as much (and soon not at all)');
+  assert.deepEqual(await at('2027-01-02'), [false, false], 'another year: two-digit years read differently');
+  assert.deepEqual(await at('2026-11-21'), [false, false], 'an earlier day');
+  const vouched = await RecordCache.open(fs, file, 'salt', '2026-12-31');
+  assert.deepEqual(vouched.vouch('seeds/past.txt', 'stat-past'), { sha256: past.record.sha256, on });
+  assert.equal(vouched.vouch('seeds/ahead.txt', 'stat-ahead'), undefined, 'not vouched for when it does not hold');
 });
